@@ -1,0 +1,47 @@
+package io.github.raftkit.api;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One member of one Raft group, running a replicated {@link io.github.raftkit.api.statemachine.StateMachine}.
+ *
+ * <p>Every method is thread-safe and non-blocking; results arrive through futures, completed on the server's own
+ * threads (chain with {@code *Async} variants to move heavy work off them). A future fails with a
+ * {@link io.github.raftkit.api.error.RaftException}: not leader (with a hint), timeout, overloaded or shut down.
+ */
+public interface RaftServer extends AutoCloseable {
+
+    /** Opens storage, recovers the log and joins the group. Completes once the member is running. */
+    CompletableFuture<Void> start();
+
+    /**
+     * Stops the member: pending requests fail with {@link io.github.raftkit.api.error.ShutdownException}, storage is
+     * closed. Idempotent.
+     */
+    CompletableFuture<Void> stop();
+
+    /**
+     * Proposes a command. The future completes with the state machine's result once the command is committed and
+     * applied here; it fails with {@link io.github.raftkit.api.error.NotLeaderException} on a follower.
+     *
+     * @param command the command's bytes; the caller must not change them afterwards
+     */
+    CompletableFuture<byte[]> propose(byte[] command);
+
+    /** Asks the state machine a read-only question with the given freshness. */
+    CompletableFuture<byte[]> read(byte[] query, ReadConsistency consistency);
+
+    /** A linearizable read, the default. */
+    default CompletableFuture<byte[]> read(byte[] query) {
+        return read(query, ReadConsistency.LINEARIZABLE);
+    }
+
+    /** The member's current status; cheap, never blocks. */
+    ServerStatus status();
+
+    /** Stops the member and waits for it. */
+    @Override
+    default void close() {
+        stop().join();
+    }
+}

@@ -1,0 +1,2 @@
+/** The state-machine plugin contract: what a replicated service implements. */
+package io.github.raftkit.api.statemachine;

@@ -1,0 +1,596 @@
+package io.github.raftkit.core.engine;
+
+import io.github.raftkit.api.NodeId;
+import io.github.raftkit.api.Role;
+import io.github.raftkit.api.log.LogEntry;
+import io.github.raftkit.api.message.AppendEntries;
+import io.github.raftkit.api.message.AppendEntriesResponse;
+import io.github.raftkit.api.message.InstallSnapshot;
+import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.api.message.RequestVote;
+import io.github.raftkit.api.message.RequestVoteResponse;
+import io.github.raftkit.api.message.TimeoutNow;
+import io.github.raftkit.api.spi.PersistentState;
+import io.github.raftkit.core.engine.election.ElectionTimer;
+import io.github.raftkit.core.engine.election.VoteTally;
+import io.github.raftkit.core.engine.log.RaftLog;
+import io.github.raftkit.core.engine.read.ReadIndexQueue;
+import io.github.raftkit.core.engine.replication.CommitRule;
+import io.github.raftkit.core.engine.replication.FollowerProgress;
+import io.github.raftkit.core.engine.replication.LeaderReplicator;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * One member's Raft consensus as a pure, deterministic state machine, in the style of etcd's raft library.
+ *
+ * <p>Inputs are {@link #tick()}, {@link #step(RaftMessage)}, {@link #propose(List)}, {@link #readIndex(long)},
+ * {@link #campaign()}, {@link #transferLeadership(NodeId)} and {@link #persisted(long, long)}; their effects collect
+ * until {@link #ready()} hands them over as one batch. There are no threads, clocks, I/O or unseeded randomness in
+ * here: the same inputs give the same outputs, which is what lets the simulation replay any run from its seed.
+ *
+ * <p><b>Threading.</b> Not thread-safe: one thread (the group's serial executor) drives it.
+ *
+ * <p>Role changes and term rules live here; the concerns they coordinate have homes of their own: {@link RaftLog},
+ * {@link ElectionTimer} and {@link VoteTally}, {@link LeaderReplicator} with its {@link FollowerProgress} per
+ * follower, and {@link ReadIndexQueue}.
+ */
+public final class RaftEngine {
+    private final EngineConfig config;
+    private final RaftLog log;
+    private final ElectionTimer electionTimer;
+    private final CommitRule commitRule;
+    private final Outbox outbox = new Outbox();
+    private final Map<Anomaly, Long> anomalies = new EnumMap<>(Anomaly.class);
+
+    private long term;
+    private Optional<NodeId> votedFor;
+    private boolean stateDirty;
+    private Role role = Role.FOLLOWER;
+    private Optional<NodeId> leader = Optional.empty();
+    private long commitIndex;
+    private long appliedHandedOut;
+
+    private VoteTally votes;
+    private LeaderReplicator replicator;
+    private ReadIndexQueue reads = new ReadIndexQueue();
+    private final List<ReadState> readyReads = new ArrayList<>();
+    private final List<Long> abortedReads = new ArrayList<>();
+    private int heartbeatElapsed;
+    private boolean heartbeatRequested;
+    private int checkQuorumElapsed;
+    private NodeId transferee;
+    private int transferElapsed;
+
+    /** An engine that resumes from what storage recovered, drawing election timeouts from {@code random}. */
+    public RaftEngine(EngineConfig config, RecoveredState recovered, Random random) {
+        this(config, recovered, random, CommitRule.CURRENT_TERM_ONLY);
+    }
+
+    RaftEngine(EngineConfig config, RecoveredState recovered, Random random, CommitRule commitRule) {
+        this.config = config;
+        this.log = new RaftLog(recovered.log());
+        this.electionTimer = new ElectionTimer(config.electionTicksMin(), config.electionTicksMax(), random);
+        this.commitRule = commitRule;
+        this.term = recovered.state().term();
+        this.votedFor = recovered.state().votedFor();
+    }
+
+    // ---- inputs ----
+
+    /** Advances logical time by one tick: elections time out, leaders send heartbeats and check their quorum. */
+    public void tick() {
+        if (role == Role.LEADER) {
+            tickLeader();
+        } else if (electionTimer.tick() && isVoter()) {
+            startElection(false);
+        }
+    }
+
+    private void tickLeader() {
+        if (++heartbeatElapsed >= config.heartbeatTicks()) {
+            broadcastHeartbeat();
+        }
+        if (++checkQuorumElapsed >= config.electionTicksMin()) {
+            checkQuorumElapsed = 0;
+            // §6.2: a leader cut off from a majority steps down, so that clients find the real leader.
+            if (!replicator.quorumActive() && config.checkQuorum()) {
+                becomeFollower(term, Optional.empty());
+                return;
+            }
+        }
+        if (transferee != null && ++transferElapsed >= config.electionTicksMin()) {
+            transferee = null;
+        }
+    }
+
+    /** Starts an election now, as if the election timeout had passed (with PreVote when configured). */
+    public void campaign() {
+        if (role != Role.LEADER && isVoter()) {
+            startElection(false);
+        }
+    }
+
+    /**
+     * Hands leadership to {@code target} (dissertation §3.10): proposals are refused while the target catches up,
+     * then it is told to time out at once. Gives up after an election timeout. Returns false if this member is not
+     * the leader or the target is not another member.
+     */
+    public boolean transferLeadership(NodeId target) {
+        if (role != Role.LEADER || target.equals(config.self()) || !config.members().contains(target)) {
+            return false;
+        }
+        transferee = target;
+        transferElapsed = 0;
+        sendTimeoutNowIfCaughtUp();
+        return true;
+    }
+
+    /** Appends commands to a leader's log and replicates them; a non-leader refuses with a hint. */
+    public ProposalOutcome propose(List<byte[]> commands) {
+        if (role != Role.LEADER || transferee != null) {
+            return new ProposalOutcome.NotLeader(leader.filter(l -> !l.equals(config.self())));
+        }
+        long first = log.lastIndex() + 1;
+        for (byte[] command : commands) {
+            log.append(LogEntry.command(log.lastIndex() + 1, term, command));
+        }
+        replicator.replicateToAll();
+        maybeCommit();
+        return new ProposalOutcome.Accepted(first, log.lastIndex(), term);
+    }
+
+    /**
+     * Asks for a linearizable read (ReadIndex, dissertation §6.4). Returns false if this member is not the leader;
+     * otherwise the read later appears in {@link Ready#reads()}, or in {@link Ready#abortedReads()} if leadership is
+     * lost first.
+     */
+    public boolean readIndex(long requestId) {
+        if (role != Role.LEADER) {
+            return false;
+        }
+        // Reads that arrive before the next Ready share one heartbeat round, sent when the Ready is taken.
+        reads.add(requestId, replicator.round() + 1);
+        heartbeatRequested = true;
+        return true;
+    }
+
+    private void broadcastHeartbeat() {
+        heartbeatRequested = false;
+        heartbeatElapsed = 0;
+        replicator.heartbeat();
+        releaseReads();
+    }
+
+    /** Storage made the log durable through {@code index}, whose entry had {@code term}. */
+    public void persisted(long index, long term) {
+        if (log.markDurable(index, term) && role == Role.LEADER) {
+            maybeCommit();
+        }
+    }
+
+    /** Handles a message from a peer, by the rules; anything out of place is counted and ignored, never thrown. */
+    public void step(RaftMessage message) {
+        if (!message.group().equals(config.group())) {
+            count(Anomaly.WRONG_GROUP);
+        } else if (!message.to().equals(config.self())) {
+            count(Anomaly.WRONG_RECIPIENT);
+        } else if (!config.members().contains(message.from()) || message.from().equals(config.self())) {
+            count(Anomaly.UNKNOWN_SENDER);
+        } else if (message.term() < 0) {
+            count(Anomaly.MALFORMED);
+        } else if (acceptTerm(message)) {
+            dispatch(message);
+        }
+    }
+
+    /**
+     * The term rules that come before any message is handled (§5.1, Figure 2): a higher term makes this member a
+     * follower in it, a lower term is refused with this member's term so that its sender catches up. Pre-votes
+     * change nobody's term (§9.6), and a vote request that would depose a leader heard from recently is ignored
+     * (§4.2.3). Returns whether to go on handling the message.
+     */
+    private boolean acceptTerm(RaftMessage message) {
+        if (message instanceof RequestVote request && request.term() > term && !request.leadershipTransfer()
+                && config.checkQuorum() && leader.isPresent() && electionTimer.withinLease()) {
+            count(Anomaly.LEADER_LEASE);
+            return false;
+        }
+        if (message.term() > term) {
+            boolean preVoteTraffic = (message instanceof RequestVote vote && vote.preVote())
+                    || (message instanceof RequestVoteResponse answer && answer.preVote() && answer.granted());
+            if (!preVoteTraffic) {
+                boolean fromLeader = message instanceof AppendEntries || message instanceof InstallSnapshot
+                        || message instanceof TimeoutNow;
+                becomeFollower(message.term(), fromLeader ? Optional.of(message.from()) : Optional.empty());
+            }
+            return true;
+        }
+        if (message.term() < term) {
+            count(Anomaly.STALE_TERM);
+            refuseStale(message);
+            return false;
+        }
+        return true;
+    }
+
+    /** Answers a request from an older term so that its sender learns the newer term and steps down. */
+    private void refuseStale(RaftMessage message) {
+        if (message instanceof AppendEntries append) {
+            outbox.sendAfterPersist(new AppendEntriesResponse(config.group(), config.self(), append.from(), term,
+                    false, 0, append.prevLogIndex(), 0, 0, append.round()));
+        } else if (message instanceof RequestVote request) {
+            outbox.sendAfterPersist(new RequestVoteResponse(config.group(), config.self(), request.from(), term,
+                    request.preVote(), false));
+        }
+    }
+
+    private void dispatch(RaftMessage message) {
+        if (message instanceof AppendEntries append) {
+            onAppendEntries(append);
+        } else if (message instanceof AppendEntriesResponse response) {
+            onAppendResponse(response);
+        } else if (message instanceof RequestVote request) {
+            onRequestVote(request);
+        } else if (message instanceof RequestVoteResponse response) {
+            onVoteResponse(response);
+        } else if (message instanceof TimeoutNow timeoutNow) {
+            onTimeoutNow(timeoutNow);
+        } else {
+            // InstallSnapshot and its response: snapshots arrive with log compaction.
+            count(Anomaly.UNSUPPORTED);
+        }
+    }
+
+    // ---- election (§5.2, §5.4.1, §9.6) ----
+
+    private void startElection(boolean leadershipTransfer) {
+        if (config.preVote() && !leadershipTransfer) {
+            role = Role.PRE_CANDIDATE;
+            leader = Optional.empty();
+            electionTimer.reset();
+            startVote(term + 1, true, false);
+        } else {
+            becomeCandidate(leadershipTransfer);
+        }
+    }
+
+    private void becomeCandidate(boolean leadershipTransfer) {
+        abortLeadership();
+        term++;
+        votedFor = Optional.of(config.self());
+        stateDirty = true;
+        role = Role.CANDIDATE;
+        leader = Optional.empty();
+        electionTimer.reset();
+        startVote(term, false, leadershipTransfer);
+    }
+
+    private void startVote(long electionTerm, boolean preVote, boolean leadershipTransfer) {
+        votes = new VoteTally(config.members().size(), config.quorum());
+        if (votes.record(config.self(), true) == VoteTally.Result.WON) {
+            wonVote(preVote);
+            return;
+        }
+        for (NodeId member : config.members()) {
+            if (!member.equals(config.self())) {
+                RequestVote request = new RequestVote(config.group(), config.self(), member, electionTerm,
+                        log.lastIndex(), log.lastTerm(), preVote, leadershipTransfer);
+                // A real vote request promises our own vote in the new term, so it waits for that to be durable.
+                if (preVote) {
+                    outbox.sendNow(request);
+                } else {
+                    outbox.sendAfterPersist(request);
+                }
+            }
+        }
+    }
+
+    private void wonVote(boolean preVote) {
+        if (preVote) {
+            becomeCandidate(false);
+        } else {
+            becomeLeader();
+        }
+    }
+
+    private void onRequestVote(RequestVote request) {
+        boolean canVote = request.preVote()
+                ? request.term() > term
+                : votedFor.map(request.from()::equals).orElse(leader.isEmpty());
+        boolean grant = canVote && log.isUpToDate(request.lastLogIndex(), request.lastLogTerm());
+        if (grant && !request.preVote()) {
+            votedFor = Optional.of(request.from());
+            stateDirty = true;
+            electionTimer.reset();
+        }
+        outbox.sendAfterPersist(new RequestVoteResponse(config.group(), config.self(), request.from(),
+                grant && request.preVote() ? request.term() : term, request.preVote(), grant));
+    }
+
+    private void onVoteResponse(RequestVoteResponse response) {
+        boolean expected = response.preVote()
+                ? role == Role.PRE_CANDIDATE && response.term() == term + 1
+                : role == Role.CANDIDATE && response.term() == term;
+        if (!expected) {
+            count(Anomaly.STALE_RESPONSE);
+            return;
+        }
+        switch (votes.record(response.from(), response.granted())) {
+            case WON -> wonVote(response.preVote());
+            case LOST -> becomeFollower(term, Optional.empty());
+            case PENDING -> { }
+        }
+    }
+
+    private void onTimeoutNow(TimeoutNow timeoutNow) {
+        if (leader.filter(timeoutNow.from()::equals).isPresent() && role == Role.FOLLOWER) {
+            startElection(true);
+        } else {
+            count(Anomaly.STALE_RESPONSE);
+        }
+    }
+
+    // ---- roles ----
+
+    private void becomeFollower(long newTerm, Optional<NodeId> newLeader) {
+        abortLeadership();
+        if (newTerm > term) {
+            term = newTerm;
+            votedFor = Optional.empty();
+            stateDirty = true;
+        }
+        role = Role.FOLLOWER;
+        leader = newLeader;
+        electionTimer.reset();
+    }
+
+    private void becomeLeader() {
+        role = Role.LEADER;
+        leader = Optional.of(config.self());
+        heartbeatElapsed = 0;
+        checkQuorumElapsed = 0;
+        replicator = new LeaderReplicator(config, term, log, outbox, commitIndex);
+        // §5.4.2, §8: a no-op of our own term lets us commit, and so learn, everything committed before us.
+        log.append(LogEntry.noOp(log.lastIndex() + 1, term));
+        replicator.replicateToAll();
+        maybeCommit();
+    }
+
+    private void abortLeadership() {
+        if (role == Role.LEADER) {
+            abortedReads.addAll(reads.abortAll());
+            heartbeatRequested = false;
+            replicator = null;
+            transferee = null;
+        }
+    }
+
+    private boolean isVoter() {
+        return config.members().contains(config.self());
+    }
+
+    // ---- replication, follower side (§5.3) ----
+
+    private void onAppendEntries(AppendEntries append) {
+        if (role == Role.LEADER) {
+            // Election Safety (§5.2) allows one leader per term: a second one claiming ours is lying or broken.
+            count(Anomaly.MALFORMED);
+            return;
+        }
+        if (role != Role.FOLLOWER) {
+            // A leader exists for our term (§5.2: a candidate that hears from one returns to follower).
+            becomeFollower(term, Optional.of(append.from()));
+        }
+        leader = Optional.of(append.from());
+        electionTimer.reset();
+        if (!wellFormed(append)) {
+            count(Anomaly.MALFORMED);
+            return;
+        }
+        List<LogEntry> entries = append.entries();
+        long prevIndex = append.prevLogIndex();
+        long prevTerm = append.prevLogTerm();
+        if (prevIndex < commitIndex) {
+            // Entries through our commit index match the leader's (Leader Completeness); check from there.
+            int skip = (int) Math.min(entries.size(), commitIndex - prevIndex);
+            entries = entries.subList(skip, entries.size());
+            prevIndex += skip;
+            prevTerm = skip == 0 ? prevTerm : append.entries().get(skip - 1).term();
+            if (prevIndex < commitIndex) {
+                acknowledge(append, commitIndex);
+                return;
+            }
+        }
+        if (!log.matches(prevIndex, prevTerm)) {
+            reject(append, prevIndex);
+            return;
+        }
+        long conflict = log.firstConflict(entries);
+        if (conflict > 0 && conflict <= commitIndex) {
+            count(Anomaly.MALFORMED);
+            return;
+        }
+        log.appendFromLeader(entries);
+        long lastNew = prevIndex + entries.size();
+        advanceCommit(Math.min(append.leaderCommit(), lastNew));
+        acknowledge(append, lastNew);
+    }
+
+    private static boolean wellFormed(AppendEntries append) {
+        long expectedIndex = append.prevLogIndex() + 1;
+        long lastTerm = append.prevLogTerm();
+        if (append.prevLogIndex() < 0 || append.prevLogTerm() < 0 || append.leaderCommit() < 0
+                || (append.prevLogIndex() == 0) != (append.prevLogTerm() == 0)) {
+            return false;
+        }
+        for (LogEntry entry : append.entries()) {
+            if (entry.index() != expectedIndex++ || entry.term() < lastTerm || entry.term() > append.term()) {
+                return false;
+            }
+            lastTerm = entry.term();
+        }
+        return true;
+    }
+
+    private void acknowledge(AppendEntries append, long matchIndex) {
+        outbox.sendAfterPersist(new AppendEntriesResponse(config.group(), config.self(), append.from(), term, true,
+                matchIndex, 0, 0, 0, append.round()));
+    }
+
+    /** Rejects with the hints of §5.3 that let the leader skip a whole conflicting term per round trip. */
+    private void reject(AppendEntries append, long prevIndex) {
+        long conflictTerm = log.term(prevIndex);
+        long conflictIndex = conflictTerm == 0
+                ? log.lastIndex() + 1
+                : log.firstIndexOfTermAt(prevIndex, commitIndex);
+        outbox.sendAfterPersist(new AppendEntriesResponse(config.group(), config.self(), append.from(), term, false,
+                0, prevIndex, conflictTerm, conflictIndex, append.round()));
+    }
+
+    // ---- replication, leader side ----
+
+    private void onAppendResponse(AppendEntriesResponse response) {
+        if (role != Role.LEADER) {
+            count(Anomaly.STALE_RESPONSE);
+            return;
+        }
+        if (response.success() && response.matchIndex() > log.lastIndex()) {
+            count(Anomaly.MALFORMED);
+            return;
+        }
+        if (replicator.onResponse(response)) {
+            maybeCommit();
+        }
+        if (response.from().equals(transferee)) {
+            sendTimeoutNowIfCaughtUp();
+        }
+        releaseReads();
+    }
+
+    private void maybeCommit() {
+        advanceCommit(commitRule.commitIndex(replicator.quorumMatch(), commitIndex, log, term));
+        releaseReads();
+    }
+
+    private void advanceCommit(long index) {
+        if (index > commitIndex) {
+            commitIndex = index;
+            if (replicator != null) {
+                replicator.commitIndex(index);
+            }
+        }
+    }
+
+    private void releaseReads() {
+        if (role == Role.LEADER) {
+            boolean committedInTerm = log.term(commitIndex) == term;
+            readyReads.addAll(reads.release(replicator.quorumRound(), committedInTerm, commitIndex));
+        }
+    }
+
+    private void sendTimeoutNowIfCaughtUp() {
+        FollowerProgress target = replicator.progress(transferee);
+        if (target.match() == log.lastIndex()) {
+            outbox.sendNow(new TimeoutNow(config.group(), config.self(), transferee, term));
+        } else {
+            replicator.sendEntries(target);
+        }
+    }
+
+    private void count(Anomaly anomaly) {
+        anomalies.merge(anomaly, 1L, Long::sum);
+    }
+
+    // ---- output ----
+
+    /** Whether {@link #ready()} has anything to hand over. */
+    public boolean hasReady() {
+        return stateDirty || heartbeatRequested || !outbox.isEmpty() || log.hasUnpersisted()
+                || applicableThrough() > appliedHandedOut || !readyReads.isEmpty() || !abortedReads.isEmpty();
+    }
+
+    /** Hands over everything produced since the last call; see {@link Ready} for what the caller must do. */
+    public Ready ready() {
+        if (heartbeatRequested) {
+            broadcastHeartbeat();
+        }
+        Optional<PersistentState> state = stateDirty
+                ? Optional.of(new PersistentState(term, votedFor))
+                : Optional.empty();
+        stateDirty = false;
+        List<LogEntry> entries = log.takeUnpersisted();
+        long applyThrough = applicableThrough();
+        List<LogEntry> committed = applyThrough > appliedHandedOut
+                ? log.slice(appliedHandedOut + 1, applyThrough, Integer.MAX_VALUE, Long.MAX_VALUE)
+                : List.of();
+        appliedHandedOut = Math.max(appliedHandedOut, applyThrough);
+        Ready ready = new Ready(state, entries, outbox.takeNow(), outbox.takeAfterPersist(), committed,
+                List.copyOf(readyReads), List.copyOf(abortedReads));
+        readyReads.clear();
+        abortedReads.clear();
+        return ready;
+    }
+
+    /** Committed entries are applied only once durable here, so a state machine never runs ahead of its log. */
+    private long applicableThrough() {
+        return Math.min(commitIndex, log.durableIndex());
+    }
+
+    // ---- observation ----
+
+    public NodeId self() {
+        return config.self();
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public long term() {
+        return term;
+    }
+
+    public Optional<NodeId> votedFor() {
+        return votedFor;
+    }
+
+    public Optional<NodeId> leader() {
+        return leader;
+    }
+
+    public long commitIndex() {
+        return commitIndex;
+    }
+
+    public long lastIndex() {
+        return log.lastIndex();
+    }
+
+    public long durableIndex() {
+        return log.durableIndex();
+    }
+
+    /** The entry at {@code index}, if the log has one. */
+    public Optional<LogEntry> entry(long index) {
+        return index >= 1 && index <= log.lastIndex() ? Optional.of(log.entry(index)) : Optional.empty();
+    }
+
+    /** A leader's view of each follower; empty on other roles. */
+    public List<FollowerProgress> followers() {
+        return replicator == null ? List.of() : List.copyOf(replicator.followers());
+    }
+
+    /** How many inputs of a kind were ignored or refused by the rules. */
+    public long anomalies(Anomaly anomaly) {
+        return anomalies.getOrDefault(anomaly, 0L);
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.raftkit.core.engine.replication;
+
+import io.github.raftkit.api.NodeId;
+import io.github.raftkit.api.log.LogEntry;
+import io.github.raftkit.api.message.AppendEntries;
+import io.github.raftkit.api.message.AppendEntriesResponse;
+import io.github.raftkit.core.engine.EngineConfig;
+import io.github.raftkit.core.engine.Outbox;
+import io.github.raftkit.core.engine.log.RaftLog;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A leader's side of log replication (Raft paper §5.3): one {@link FollowerProgress} per follower, appends batched
+ * up to the configured entry and byte limits and pipelined within each follower's inflight window, heartbeats that
+ * double as probes, and the quorum arithmetic for commit, CheckQuorum and ReadIndex. Lives for one term of leadership.
+ */
+public final class LeaderReplicator {
+    private final EngineConfig config;
+    private final long term;
+    private final RaftLog log;
+    private final Outbox outbox;
+    private final Map<NodeId, FollowerProgress> followers = new LinkedHashMap<>();
+    private long round;
+    private long commitIndex;
+
+    /** Starts leading in {@code term}: every follower is probed from just past the leader's last entry. */
+    public LeaderReplicator(EngineConfig config, long term, RaftLog log, Outbox outbox, long commitIndex) {
+        this.config = config;
+        this.term = term;
+        this.log = log;
+        this.outbox = outbox;
+        this.commitIndex = commitIndex;
+        for (NodeId member : config.members()) {
+            if (!member.equals(config.self())) {
+                followers.put(member, new FollowerProgress(member, log.lastIndex() + 1, config.maxInflightAppends()));
+            }
+        }
+    }
+
+    public FollowerProgress progress(NodeId follower) {
+        return followers.get(follower);
+    }
+
+    public Collection<FollowerProgress> followers() {
+        return followers.values();
+    }
+
+    /** The current heartbeat round; responses echo it (ReadIndex, dissertation §6.4). */
+    public long round() {
+        return round;
+    }
+
+    /** The commit index to advertise; the engine keeps it current. */
+    public void commitIndex(long commitIndex) {
+        this.commitIndex = commitIndex;
+    }
+
+    /** Sends new entries to every follower that has room for them. */
+    public void replicateToAll() {
+        for (FollowerProgress follower : followers.values()) {
+            sendEntries(follower);
+        }
+    }
+
+    /** Sends {@code follower} the entries it lacks, if its state and window allow. */
+    public void sendEntries(FollowerProgress follower) {
+        if (!follower.canSend()) {
+            return;
+        }
+        if (follower.state() == FollowerProgress.State.REPLICATE && follower.next() > log.lastIndex()) {
+            return;
+        }
+        List<LogEntry> entries = log.slice(follower.next(), log.lastIndex(), config.maxEntriesPerAppend(),
+                config.maxBytesPerAppend());
+        send(follower, entries);
+    }
+
+    /**
+     * Starts a new round: a paused probe is retried and every streaming follower gets an empty append at its next
+     * position, which asserts leadership and exposes an append that was lost (the follower rejects it).
+     */
+    public long heartbeat() {
+        round++;
+        for (FollowerProgress follower : followers.values()) {
+            if (follower.state() == FollowerProgress.State.PROBE) {
+                follower.unpause();
+                sendEntries(follower);
+            } else {
+                send(follower, List.of());
+            }
+        }
+        return round;
+    }
+
+    private void send(FollowerProgress follower, List<LogEntry> entries) {
+        long prev = follower.next() - 1;
+        outbox.sendNow(new AppendEntries(config.group(), config.self(), follower.id(), term, prev, log.term(prev),
+                entries, commitIndex, round));
+        follower.sent(prev + entries.size());
+    }
+
+    /**
+     * Takes a follower's answer. Returns whether that follower's match index grew, in which case the commit index
+     * may move. A rejection moves the follower back to probing from the point its hints give (§5.3).
+     */
+    public boolean onResponse(AppendEntriesResponse response) {
+        FollowerProgress follower = followers.get(response.from());
+        follower.heardFrom(response.round());
+        if (response.success()) {
+            boolean grew = follower.acknowledged(response.matchIndex());
+            sendEntries(follower);
+            return grew;
+        }
+        if (follower.rejected(response.rejectedIndex(), nextAfterRejection(response))) {
+            sendEntries(follower);
+        }
+        return false;
+    }
+
+    /**
+     * Where to probe next: past the leader's last entry of the follower's conflicting term if the leader has that
+     * term, else at the first index the follower holds of it (or just past its log's end).
+     */
+    private long nextAfterRejection(AppendEntriesResponse response) {
+        if (response.conflictTerm() > 0) {
+            long last = log.lastIndexOfTerm(response.conflictTerm(), response.rejectedIndex());
+            if (last > 0) {
+                return last + 1;
+            }
+        }
+        return response.conflictIndex();
+    }
+
+    /** The highest index a majority stores durably, counting the leader's own durable log. */
+    public long quorumMatch() {
+        long[] matches = new long[followers.size() + 1];
+        int i = 0;
+        for (FollowerProgress follower : followers.values()) {
+            matches[i++] = follower.match();
+        }
+        matches[i] = log.durableIndex();
+        return quorumValue(matches);
+    }
+
+    /** The highest round a majority has answered, counting the leader itself. */
+    public long quorumRound() {
+        long[] rounds = new long[followers.size() + 1];
+        int i = 0;
+        for (FollowerProgress follower : followers.values()) {
+            rounds[i++] = follower.ackedRound();
+        }
+        rounds[i] = round;
+        return quorumValue(rounds);
+    }
+
+    private long quorumValue(long[] values) {
+        Arrays.sort(values);
+        return values[values.length - config.quorum()];
+    }
+
+    /**
+     * Ends a CheckQuorum period: whether a majority, counting the leader, answered during it (dissertation §6.2).
+     * Starts the next period.
+     */
+    public boolean quorumActive() {
+        int active = 1;
+        for (FollowerProgress follower : followers.values()) {
+            if (follower.takeRecentlyActive()) {
+                active++;
+            }
+        }
+        return active >= config.quorum();
+    }
+}

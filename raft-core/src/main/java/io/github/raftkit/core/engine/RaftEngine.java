@@ -132,6 +132,9 @@ public final class RaftEngine {
 
     /** Appends commands to a leader's log and replicates them; a non-leader refuses with a hint. */
     public ProposalOutcome propose(List<byte[]> commands) {
+        if (commands.isEmpty()) {
+            throw new IllegalArgumentException("a proposal needs at least one command");
+        }
         if (role != Role.LEADER || transferee != null) {
             return new ProposalOutcome.NotLeader(leader.filter(l -> !l.equals(config.self())));
         }
@@ -525,10 +528,15 @@ public final class RaftEngine {
         stateDirty = false;
         List<LogEntry> entries = log.takeUnpersisted();
         long applyThrough = applicableThrough();
+        // Apply batches are bounded like append batches, so a long catch-up never builds one huge list;
+        // hasReady() stays true until everything committed has been handed out.
         List<LogEntry> committed = applyThrough > appliedHandedOut
-                ? log.slice(appliedHandedOut + 1, applyThrough, Integer.MAX_VALUE, Long.MAX_VALUE)
+                ? log.slice(appliedHandedOut + 1, applyThrough, config.maxEntriesPerAppend(),
+                        config.maxBytesPerAppend())
                 : List.of();
-        appliedHandedOut = Math.max(appliedHandedOut, applyThrough);
+        if (!committed.isEmpty()) {
+            appliedHandedOut = committed.get(committed.size() - 1).index();
+        }
         Ready ready = new Ready(state, entries, outbox.takeNow(), outbox.takeAfterPersist(), committed,
                 List.copyOf(readyReads), List.copyOf(abortedReads));
         readyReads.clear();

@@ -86,7 +86,7 @@ public final class RaftEngine {
     public void tick() {
         if (role == Role.LEADER) {
             tickLeader();
-        } else if (electionTimer.tick() && isVoter()) {
+        } else if (electionTimer.tick()) {
             startElection(false);
         }
     }
@@ -110,7 +110,7 @@ public final class RaftEngine {
 
     /** Starts an election now, as if the election timeout had passed (with PreVote when configured). */
     public void campaign() {
-        if (role != Role.LEADER && isVoter()) {
+        if (role != Role.LEADER) {
             startElection(false);
         }
     }
@@ -371,10 +371,6 @@ public final class RaftEngine {
             replicator = null;
             transferee = null;
         }
-    }
-
-    private boolean isVoter() {
-        return config.members().contains(config.self());
     }
 
     // ---- replication, follower side (§5.3) ----

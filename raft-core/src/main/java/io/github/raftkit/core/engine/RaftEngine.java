@@ -40,6 +40,12 @@ import java.util.Random;
  * follower, and {@link ReadIndexQueue}.
  */
 public final class RaftEngine {
+    /**
+     * The highest term a peer may claim. Honest members need 2^62 elections to get here; a lie beyond it would make
+     * the next election's term overflow.
+     */
+    static final long MAX_TERM = Long.MAX_VALUE / 2;
+
     private final EngineConfig config;
     private final RaftLog log;
     private final ElectionTimer electionTimer;
@@ -184,7 +190,7 @@ public final class RaftEngine {
             count(Anomaly.WRONG_RECIPIENT);
         } else if (!config.members().contains(message.from()) || message.from().equals(config.self())) {
             count(Anomaly.UNKNOWN_SENDER);
-        } else if (message.term() < 0) {
+        } else if (message.term() < 0 || message.term() > MAX_TERM) {
             count(Anomaly.MALFORMED);
         } else if (acceptTerm(message)) {
             dispatch(message);
@@ -316,8 +322,9 @@ public final class RaftEngine {
     }
 
     private void onVoteResponse(RequestVoteResponse response) {
+        // A granted pre-vote carries the term it was asked for; a refused one carries the voter's term, ours.
         boolean expected = response.preVote()
-                ? role == Role.PRE_CANDIDATE && response.term() == term + 1
+                ? role == Role.PRE_CANDIDATE && response.term() == (response.granted() ? term + 1 : term)
                 : role == Role.CANDIDATE && response.term() == term;
         if (!expected) {
             count(Anomaly.STALE_RESPONSE);
@@ -407,11 +414,6 @@ public final class RaftEngine {
         }
         if (!log.matches(prevIndex, prevTerm)) {
             reject(append, prevIndex);
-            return;
-        }
-        long conflict = log.firstConflict(entries);
-        if (conflict > 0 && conflict <= commitIndex) {
-            count(Anomaly.MALFORMED);
             return;
         }
         log.appendFromLeader(entries);

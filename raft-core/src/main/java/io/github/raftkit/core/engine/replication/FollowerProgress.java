@@ -111,7 +111,8 @@ public final class FollowerProgress {
      * should go next. Returns false for a stale rejection (already superseded), which changes nothing.
      */
     boolean rejected(long rejectedIndex, long hintNext) {
-        if (rejectedIndex <= match || (state == State.PROBE && rejectedIndex != next - 1)) {
+        // The leader never sends prevLogIndex >= next, so a rejection there is a lie, not a hint.
+        if (rejectedIndex <= match || rejectedIndex >= next || (state == State.PROBE && rejectedIndex != next - 1)) {
             return false;
         }
         state = State.PROBE;

@@ -66,17 +66,24 @@ public final class LeaderReplicator {
         }
     }
 
-    /** Sends {@code follower} the entries it lacks, if its state and window allow. */
+    /**
+     * Sends {@code follower} the entries it lacks, if its state and window allow: one probe, or as many batches as
+     * the inflight window holds.
+     */
     public void sendEntries(FollowerProgress follower) {
-        if (!follower.canSend()) {
+        if (follower.state() == FollowerProgress.State.PROBE) {
+            if (follower.canSend()) {
+                send(follower, nextBatch(follower));
+            }
             return;
         }
-        if (follower.state() == FollowerProgress.State.REPLICATE && follower.next() > log.lastIndex()) {
-            return;
+        while (follower.canSend() && follower.next() <= log.lastIndex()) {
+            send(follower, nextBatch(follower));
         }
-        List<LogEntry> entries = log.slice(follower.next(), log.lastIndex(), config.maxEntriesPerAppend(),
-                config.maxBytesPerAppend());
-        send(follower, entries);
+    }
+
+    private List<LogEntry> nextBatch(FollowerProgress follower) {
+        return log.slice(follower.next(), log.lastIndex(), config.maxEntriesPerAppend(), config.maxBytesPerAppend());
     }
 
     /**

@@ -1,0 +1,179 @@
+package io.github.raftkit.core.runtime;
+
+import io.github.raftkit.api.Role;
+import io.github.raftkit.api.ServerStatus;
+import io.github.raftkit.api.error.NotLeaderException;
+import io.github.raftkit.api.error.OverloadedException;
+import io.github.raftkit.api.error.RaftTimeoutException;
+import io.github.raftkit.api.error.ShutdownException;
+import io.github.raftkit.api.error.StorageException;
+import io.github.raftkit.core.engine.Anomaly;
+import io.github.raftkit.core.engine.RaftEngine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A member's Micrometer meters, all named {@code raft.*} and tagged with {@code group} and {@code node}.
+ *
+ * <p>They are registered when the member starts and removed when it stops, so that a member restarted in the same
+ * JVM and registry reports afresh instead of through the stopped one's gauges. Counters and timers may be updated
+ * from any thread; gauges read state that the member publishes for other threads; the anomaly counts are copied
+ * from the engine by the engine loop.
+ */
+final class NodeMetrics implements AutoCloseable {
+
+    /** How a proposal ended, as the {@code outcome} tag of {@code raft.proposals}. */
+    private enum Outcome {
+        SUCCEEDED, NOT_LEADER, TIMED_OUT, OVERLOADED, SHUT_DOWN, STORAGE_FAILED, FAILED;
+
+        static Outcome of(Throwable error) {
+            if (error == null) {
+                return SUCCEEDED;
+            } else if (error instanceof NotLeaderException) {
+                return NOT_LEADER;
+            } else if (error instanceof RaftTimeoutException) {
+                return TIMED_OUT;
+            } else if (error instanceof OverloadedException) {
+                return OVERLOADED;
+            } else if (error instanceof ShutdownException) {
+                return SHUT_DOWN;
+            } else if (error instanceof StorageException) {
+                return STORAGE_FAILED;
+            }
+            return FAILED;
+        }
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final MeterRegistry registry;
+    private final Tags tags;
+    private final List<Meter> meters = new ArrayList<>();
+    private final Map<Outcome, Counter> proposals = new EnumMap<>(Outcome.class);
+    private final Map<Anomaly, AtomicLong> anomalies = new EnumMap<>(Anomaly.class);
+    private final Timer proposalLatency;
+    private final Timer fsyncLatency;
+    private final DistributionSummary appendBatch;
+    private final Counter leaderChanges;
+    private final Counter elections;
+    private final Counter droppedMessages;
+
+    NodeMetrics(MeterRegistry registry, NodeSetup setup, Supplier<ServerStatus> status, IntSupplier pendingRequests) {
+        this.registry = registry;
+        this.tags = Tags.of("group", setup.config().group().value(), "node", setup.config().node().value());
+        gauge("raft.term", "The member's current term", status, s -> s.get().term());
+        gauge("raft.commit.index", "The highest log index known committed", status, s -> s.get().commitIndex());
+        gauge("raft.applied.index", "The highest log index applied to the state machine", status,
+                s -> s.get().appliedIndex());
+        gauge("raft.log.last.index", "The highest index in the log", status, s -> s.get().lastLogIndex());
+        for (Role role : Role.values()) {
+            // One series per role, 1 for the current one: dashboards can stack them and alert on "no leader".
+            remember(Gauge.builder("raft.role", status, s -> s.get().role() == role ? 1 : 0)
+                    .description("1 for the role the member plays now, else 0").tags(tags)
+                    .tag("role", role.name().toLowerCase(Locale.ROOT)).strongReference(true).register(registry));
+        }
+        remember(Gauge.builder("raft.pending.requests", pendingRequests, IntSupplier::getAsInt)
+                .description("Proposals and reads waiting for a decision").tags(tags).strongReference(true)
+                .register(registry));
+        for (Outcome outcome : Outcome.values()) {
+            proposals.put(outcome, remember(Counter.builder("raft.proposals")
+                    .description("Proposals by how they ended").tags(tags).tag("outcome", outcome.tag())
+                    .register(registry)));
+        }
+        for (Anomaly anomaly : Anomaly.values()) {
+            AtomicLong count = new AtomicLong();
+            anomalies.put(anomaly, count);
+            remember(FunctionCounter.builder("raft.messages.ignored", count, AtomicLong::get)
+                    .description("Messages and inputs the engine ignored or refused by the rules").tags(tags)
+                    .tag("reason", anomaly.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+        proposalLatency = remember(Timer.builder("raft.proposal.latency")
+                .description("From proposal to its result, for proposals that succeeded").tags(tags)
+                .register(registry));
+        fsyncLatency = remember(Timer.builder("raft.fsync.latency")
+                .description("How long one group-commit fsync of the log takes").tags(tags).register(registry));
+        appendBatch = remember(DistributionSummary.builder("raft.append.batch.size")
+                .description("Log entries made durable by one fsync").baseUnit("entries").tags(tags)
+                .register(registry));
+        leaderChanges = remember(Counter.builder("raft.leader.changes")
+                .description("Times the member learned of a new leader").tags(tags).register(registry));
+        elections = remember(Counter.builder("raft.elections")
+                .description("Elections this member started as a candidate").tags(tags).register(registry));
+        droppedMessages = remember(Counter.builder("raft.messages.dropped")
+                .description("Messages from peers dropped because the engine loop's queue was full").tags(tags)
+                .register(registry));
+    }
+
+    /** Counts {@code future}'s outcome when it completes, and times it if it succeeded. */
+    void proposal(CompletableFuture<?> future) {
+        long start = registry.config().clock().monotonicTime();
+        future.whenComplete((result, error) -> {
+            Outcome outcome = Outcome.of(error);
+            proposals.get(outcome).increment();
+            if (outcome == Outcome.SUCCEEDED) {
+                proposalLatency.record(registry.config().clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
+            }
+        });
+    }
+
+    /** Runs and times one fsync. */
+    void fsync(Runnable sync) {
+        fsyncLatency.record(sync);
+    }
+
+    void appendBatch(int entries) {
+        appendBatch.record(entries);
+    }
+
+    void leaderChange() {
+        leaderChanges.increment();
+    }
+
+    void election() {
+        elections.increment();
+    }
+
+    void droppedMessage() {
+        droppedMessages.increment();
+    }
+
+    /** Copies the engine's anomaly counts; called from the engine loop, the engine's only thread. */
+    void anomalies(RaftEngine engine) {
+        anomalies.forEach((anomaly, count) -> count.set(engine.anomalies(anomaly)));
+    }
+
+    @Override
+    public void close() {
+        meters.forEach(registry::remove);
+    }
+
+    private <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
+        // A strong reference, because the gauge may be the only holder of the lambda; close() removes it.
+        remember(Gauge.builder(name, source, value).description(description).tags(tags).strongReference(true)
+                .register(registry));
+    }
+
+    private <M extends Meter> M remember(M meter) {
+        meters.add(meter);
+        return meter;
+    }
+}

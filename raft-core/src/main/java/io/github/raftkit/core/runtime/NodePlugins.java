@@ -1,0 +1,26 @@
+package io.github.raftkit.core.runtime;
+
+import io.github.raftkit.api.spi.LogStoreProvider;
+import io.github.raftkit.api.spi.MetadataStoreProvider;
+import io.github.raftkit.api.spi.SnapshotStoreProvider;
+import io.github.raftkit.api.spi.TransportProvider;
+import java.util.Objects;
+
+/**
+ * The providers a member runs with, one of each kind, chosen at assembly time. Immutable.
+ *
+ * @param transport makes the member's transport
+ * @param logStore opens its log
+ * @param metadataStore opens the store of its term and vote
+ * @param snapshotStore opens its snapshot store (opened at start so that a missing one fails early; snapshots are
+ *     not taken yet)
+ */
+public record NodePlugins(TransportProvider transport, LogStoreProvider logStore, MetadataStoreProvider metadataStore,
+                          SnapshotStoreProvider snapshotStore) {
+    public NodePlugins {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(logStore, "logStore");
+        Objects.requireNonNull(metadataStore, "metadataStore");
+        Objects.requireNonNull(snapshotStore, "snapshotStore");
+    }
+}

@@ -1,0 +1,159 @@
+package io.github.raftkit.core.runtime;
+
+import io.github.raftkit.api.RaftConfig;
+import io.github.raftkit.api.ReadConsistency;
+import io.github.raftkit.api.Role;
+import io.github.raftkit.api.ServerStatus;
+import io.github.raftkit.api.error.RaftException;
+import io.github.raftkit.api.error.ShutdownException;
+import io.github.raftkit.api.spi.StorageContext;
+import io.github.raftkit.api.spi.Transport;
+import io.github.raftkit.api.spi.TransportContext;
+import io.github.raftkit.core.engine.EngineConfig;
+import io.github.raftkit.core.engine.RaftEngine;
+import io.github.raftkit.core.engine.RecoveredState;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started member: its stores, transport, engine loop, storage and apply stages, timer and meters, wired together
+ * when it starts and torn down in order when it stops. {@link RaftNode} owns one for its running life.
+ *
+ * <p>Request methods are called from callers' threads, {@link #stop} from whichever thread stops the member.
+ */
+final class RunningNode {
+    private static final Logger LOG = LoggerFactory.getLogger(RunningNode.class);
+    /** The request-timeout sweep runs this many times per timeout, so a request fails at most 10% late. */
+    private static final int SWEEPS_PER_TIMEOUT = 10;
+
+    private final NodeSetup setup;
+    private final DurableStores stores;
+    private final Transport transport;
+    private final PendingRequests pending;
+    private final NodeMetrics metrics;
+    private final ApplyStage apply;
+    private final EngineLoop loop;
+    private volatile boolean stopped;
+
+    private RunningNode(NodeSetup setup, DurableStores stores, RecoveredState recovered,
+                        Consumer<Throwable> onFailure) {
+        RaftConfig config = setup.config();
+        this.setup = setup;
+        this.stores = stores;
+        this.pending = new PendingRequests(setup.member(), config.maxPendingProposals(), config.requestTimeout(),
+                setup.clock());
+        this.transport = setup.plugins().transport()
+                .create(new TransportContext(config.node(), config.membership(), config.properties()));
+        this.metrics = new NodeMetrics(setup.registry(), setup, this::status, pending::size);
+        this.apply = new ApplyStage(config.node(), setup.stateMachine(), setup.threads(), onFailure);
+        // Election timeouts must differ between members (§5.2); the engine takes its randomness as a seeded input.
+        RaftEngine engine = new RaftEngine(EngineConfig.from(config), recovered, new Random());
+        this.loop = new EngineLoop(setup.member(), engine, transport, stores, apply, metrics, setup.threads(),
+                onFailure);
+    }
+
+    /**
+     * Opens the stores, recovers the log, term and vote from them, and starts every thread. On failure, whatever was
+     * opened is closed again and the exception is thrown. {@code onFailure} is told, on the failing thread, when a
+     * stage dies later.
+     */
+    static RunningNode start(NodeSetup setup, Consumer<Throwable> onFailure) {
+        RaftConfig config = setup.config();
+        DurableStores stores = DurableStores.open(setup.plugins(),
+                new StorageContext(config.node(), config.group(), config.dataDir(), config.properties()));
+        try {
+            RecoveredState recovered = stores.recover(setup.member());
+            RunningNode node = new RunningNode(setup, stores, recovered, onFailure);
+            try {
+                node.startThreads();
+            } catch (RuntimeException e) {
+                node.stop();
+                throw e;
+            }
+            LOG.info("{}: started with term {}, vote {}, log through index {}, members {}", setup.member(),
+                    recovered.state().term(), recovered.state().votedFor().map(Object::toString).orElse("none"),
+                    recovered.log().size(), config.membership().ids());
+            return node;
+        } catch (RuntimeException e) {
+            stores.close();
+            throw e;
+        }
+    }
+
+    private void startThreads() {
+        apply.start();
+        loop.start();
+        transport.start(loop::receive);
+        long tick = setup.config().tickInterval().toNanos();
+        setup.timer().scheduleAtFixedRate(loop::tick, tick, tick, TimeUnit.NANOSECONDS);
+        long sweep = Math.max(tick, setup.config().requestTimeout().toNanos() / SWEEPS_PER_TIMEOUT);
+        setup.timer().scheduleAtFixedRate(pending::expire, sweep, sweep, TimeUnit.NANOSECONDS);
+    }
+
+    CompletableFuture<byte[]> propose(byte[] command) {
+        PendingRequests.Admitted<byte[]> request = pending.admit("proposal");
+        metrics.proposal(request.reply());
+        if (!request.refused()) {
+            loop.propose(command, request.work());
+        }
+        return request.reply();
+    }
+
+    /** A read; LEASE is served like LINEARIZABLE for now (ReadIndex), which is stronger and needs no clock bound. */
+    CompletableFuture<byte[]> read(byte[] query, ReadConsistency consistency) {
+        PendingRequests.Admitted<byte[]> request =
+                pending.admit(consistency.name().toLowerCase(Locale.ROOT) + " read");
+        if (!request.refused()) {
+            if (consistency == ReadConsistency.STALE) {
+                apply.submit(new ApplyStage.StaleRead(query, request.work()));
+            } else {
+                loop.read(query, request.work());
+            }
+        }
+        return request.reply();
+    }
+
+    /** The engine's last published state; once stopped, a follower that knows no leader, whatever it was. */
+    ServerStatus status() {
+        EngineLoop.View view = loop.view();
+        boolean live = !stopped;
+        return new ServerStatus(setup.config().node(), setup.config().group(),
+                live ? view.role() : Role.FOLLOWER, view.term(), live ? view.leader() : Optional.empty(),
+                view.commitIndex(), apply.appliedIndex(), view.lastIndex(), setup.config().membership());
+    }
+
+    /** Refuses new requests and fails pending ones with {@code cause}; the first cause given sticks. */
+    void refuse(RaftException cause) {
+        pending.failAll(cause);
+    }
+
+    /**
+     * Stops in an order that leaves nothing half-done: no more ticks or messages in, callers answered, threads
+     * ended (each after the batch in hand, so the storage thread never stops mid-write), then stores and meters
+     * closed.
+     */
+    void stop() {
+        stopped = true;
+        // A tick or sweep already running may finish alongside; both only queue work or fail futures.
+        setup.timer().shutdownNow();
+        transport.close();
+        refuse(new ShutdownException(setup.member() + " is shutting down"));
+        loop.stop();
+        apply.stop();
+        try {
+            loop.join();
+            apply.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stores.close();
+        metrics.close();
+        LOG.info("{}: stopped", setup.member());
+    }
+}

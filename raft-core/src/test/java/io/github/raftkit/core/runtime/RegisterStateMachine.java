@@ -1,0 +1,87 @@
+package io.github.raftkit.core.runtime;
+
+import io.github.raftkit.api.statemachine.Command;
+import io.github.raftkit.api.statemachine.StateMachine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A register for tests: a query returns the last command applied, and the whole history of commands is kept so
+ * that replicas can be compared. Each command's result is {@code "<index>:<command>"}. It can be made to block in
+ * apply (to fill the pending queue) or to fail on a command (to stop its member).
+ */
+public final class RegisterStateMachine implements StateMachine {
+    /** A command that makes {@link #apply} throw. */
+    public static final String FAIL = "fail";
+
+    private final List<String> history = new ArrayList<>(); // guarded by itself: the test thread reads it
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+
+    public static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public List<byte[]> apply(List<Command> commands) {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        List<byte[]> results = new ArrayList<>();
+        for (Command command : commands) {
+            String value = text(command.payload());
+            if (value.equals(FAIL)) {
+                throw new IllegalArgumentException("told to fail at index " + command.index());
+            }
+            synchronized (history) {
+                history.add(value);
+            }
+            results.add(bytes(command.index() + ":" + value));
+        }
+        return results;
+    }
+
+    @Override
+    public byte[] query(byte[] query) {
+        synchronized (history) {
+            return bytes(history.isEmpty() ? "" : history.get(history.size() - 1));
+        }
+    }
+
+    /** Every command applied so far, in order. */
+    public List<String> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    /** Makes {@link #apply} wait until {@link #release()}. */
+    public void block() {
+        gate = new CountDownLatch(1);
+    }
+
+    public void release() {
+        gate.countDown();
+    }
+
+    @Override
+    public void writeSnapshot(OutputStream out) throws IOException {
+        throw new UnsupportedOperationException("snapshots are not taken yet");
+    }
+
+    @Override
+    public void restoreSnapshot(InputStream in) throws IOException {
+        throw new UnsupportedOperationException("snapshots are not taken yet");
+    }
+}

@@ -230,8 +230,10 @@ public final class RaftEngine {
     /** Answers a request from an older term so that its sender learns the newer term and steps down. */
     private void refuseStale(RaftMessage message) {
         if (message instanceof AppendEntries append) {
+            // Round 0, not the request's round: that round belongs to an older term, and echoing it in our newer
+            // term could let its sender, leading again in this term, count it as an answer to a current round.
             outbox.sendAfterPersist(new AppendEntriesResponse(config.group(), config.self(), append.from(), term,
-                    false, 0, append.prevLogIndex(), 0, 0, append.round()));
+                    false, 0, append.prevLogIndex(), 0, 0, 0));
         } else if (message instanceof RequestVote request) {
             outbox.sendAfterPersist(new RequestVoteResponse(config.group(), config.self(), request.from(), term,
                     request.preVote(), false));

@@ -74,7 +74,10 @@ public final class FollowerProgress {
         probeOutstanding = false;
     }
 
-    /** The follower answered, so it is alive in this leader's CheckQuorum round. */
+    /**
+     * The follower answered, so it is alive in this leader's CheckQuorum period; it echoed {@code round}, which the
+     * caller has checked is a round this leader started.
+     */
     void heardFrom(long round) {
         recentlyActive = true;
         ackedRound = Math.max(ackedRound, round);

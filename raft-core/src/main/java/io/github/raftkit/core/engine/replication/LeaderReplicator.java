@@ -116,7 +116,8 @@ public final class LeaderReplicator {
      */
     public boolean onResponse(AppendEntriesResponse response) {
         FollowerProgress follower = followers.get(response.from());
-        follower.heardFrom(response.round());
+        // A round this leader never started cannot confirm a read (ReadIndex, §6.4): count the contact, not the round.
+        follower.heardFrom(response.round() <= round ? response.round() : 0);
         if (response.success()) {
             boolean grew = follower.acknowledged(response.matchIndex());
             sendEntries(follower);

@@ -1,0 +1,247 @@
+package io.github.raftkit.core.simulation;
+
+import io.github.raftkit.api.NodeId;
+import io.github.raftkit.api.Role;
+import io.github.raftkit.api.log.LogEntry;
+import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.core.engine.EngineConfig;
+import io.github.raftkit.core.engine.ProposalOutcome;
+import io.github.raftkit.core.engine.RaftEngine;
+import io.github.raftkit.core.engine.ReadState;
+import io.github.raftkit.core.engine.Ready;
+import io.github.raftkit.core.engine.RecoveredState;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/**
+ * One simulated member: an engine, the storage under it and the state machine over it, driven the way the runtime
+ * will drive it. After every input it takes the engine's Ready and carries it out by the contract: messages go out
+ * at once, state and entries go to storage, messages that promise them wait until that write (and every earlier one)
+ * is durable, committed entries are applied in order.
+ */
+final class SimNode implements NodeView {
+    private final int position;
+    private final EngineConfig config;
+    private final SimulatedStorage storage;
+    private final Network network;
+    private final EventQueue events;
+    private final Random random;
+    private final EngineFactory engines;
+    private final UnaryOperator<RecoveredState> recovery;
+    private final ClientListener clients;
+
+    private RaftEngine engine;
+    private long incarnation;
+    private LogMirror log = new LogMirror();
+    private StateMachineChain stateMachine;
+
+    SimNode(int position, EngineConfig config, SimulationConfig.StorageFaults storageFaults, Network network,
+            EventQueue events, Random random, EngineFactory engines, UnaryOperator<RecoveredState> recovery,
+            ClientListener clients) {
+        this.position = position;
+        this.config = config;
+        this.storage = new SimulatedStorage(storageFaults);
+        this.network = network;
+        this.events = events;
+        this.random = random;
+        this.engines = engines;
+        this.recovery = recovery;
+        this.clients = clients;
+    }
+
+    int position() {
+        return position;
+    }
+
+    /** Starts (or restarts) from what storage holds, with a fresh engine, log view and state machine. */
+    void start() {
+        RecoveredState recovered = recovery.apply(storage.recover());
+        engine = engines.create(config, recovered, new Random(random.nextLong()));
+        log = new LogMirror(recovered.log());
+        stateMachine = new StateMachineChain(id());
+        events.after(1 + random.nextInt(Simulation.MILLIS_PER_TICK), new SimEvent.Tick(position, incarnation));
+    }
+
+    /** Power loss: the engine and everything not yet durable are gone. Returns whether a write was torn. */
+    boolean crash() {
+        engine = null;
+        incarnation++;
+        return storage.crash(random);
+    }
+
+    void tick(long tickIncarnation) {
+        if (up() && tickIncarnation == incarnation) {
+            engine.tick();
+            drain();
+            events.after(Simulation.MILLIS_PER_TICK, new SimEvent.Tick(position, incarnation));
+        }
+    }
+
+    void deliver(RaftMessage message) {
+        if (up()) {
+            engine.step(message);
+            drain();
+        }
+    }
+
+    void storageDone(long writeIncarnation) {
+        if (!up() || writeIncarnation != incarnation) {
+            return;
+        }
+        SimulatedStorage.PendingWrite write = storage.completeNext();
+        if (!write.entries().isEmpty()) {
+            LogEntry last = write.entries().get(write.entries().size() - 1);
+            engine.persisted(last.index(), last.term());
+        }
+        write.afterPersist().forEach(network::send);
+        drain();
+    }
+
+    ProposalOutcome propose(List<byte[]> commands) {
+        ProposalOutcome outcome = engine.propose(commands);
+        drain();
+        return outcome;
+    }
+
+    boolean readIndex(long requestId) {
+        boolean accepted = engine.readIndex(requestId);
+        drain();
+        return accepted;
+    }
+
+    void campaign() {
+        engine.campaign();
+        drain();
+    }
+
+    boolean transferLeadership(NodeId target) {
+        boolean accepted = engine.transferLeadership(target);
+        drain();
+        return accepted;
+    }
+
+    private void drain() {
+        while (engine.hasReady()) {
+            carryOut(engine.ready());
+        }
+        if (engine.lastIndex() != log.lastIndex()
+                || (log.lastIndex() > 0 && engine.entry(log.lastIndex()).orElseThrow().term()
+                        != log.term(log.lastIndex()))) {
+            throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(id()), "the engine's log ends at "
+                    + engine.lastIndex() + " but its Readys describe a log ending at " + log.lastIndex()
+                    + "@" + log.term(log.lastIndex()));
+        }
+    }
+
+    private void carryOut(Ready ready) {
+        ready.messages().forEach(network::send);
+        if (!ready.entries().isEmpty()) {
+            long first = ready.entries().get(0).index();
+            if (first > log.lastIndex() + 1) {
+                throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(id()), "Ready entries start at "
+                        + first + ", leaving a gap after " + log.lastIndex());
+            }
+            log.replaceFrom(ready.entries());
+        }
+        if (ready.needsPersist() || (!ready.messagesAfterPersist().isEmpty() && !storage.idle())) {
+            long durableAt = storage.submit(new SimulatedStorage.PendingWrite(ready.state(), ready.entries(),
+                    ready.messagesAfterPersist()), events.now(), random);
+            events.after(durableAt - events.now(), new SimEvent.StorageDone(position, incarnation));
+        } else {
+            ready.messagesAfterPersist().forEach(network::send);
+        }
+        for (LogEntry entry : ready.committed()) {
+            LogView durable = storage.durableLog();
+            if (entry.index() > durable.lastIndex()
+                    || LogMirror.chain(stateMachine.hash(), entry) != durable.prefixHash(entry.index())) {
+                throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(id()),
+                        "handed " + entry + " to apply, but it is not durable here (durable log ends at "
+                                + durable.lastIndex() + ")");
+            }
+            stateMachine.apply(entry);
+            clients.applied(this, entry);
+        }
+        for (ReadState read : ready.reads()) {
+            clients.readConfirmed(this, read);
+        }
+    }
+
+    // ---- NodeView ----
+
+    @Override
+    public NodeId id() {
+        return config.self();
+    }
+
+    @Override
+    public long incarnation() {
+        return incarnation;
+    }
+
+    @Override
+    public boolean up() {
+        return engine != null;
+    }
+
+    @Override
+    public Role role() {
+        return engine.role();
+    }
+
+    @Override
+    public long term() {
+        return engine.term();
+    }
+
+    /** Whom this member follows (itself when leading). */
+    Optional<NodeId> leader() {
+        return engine.leader();
+    }
+
+    @Override
+    public long commitIndex() {
+        return engine.commitIndex();
+    }
+
+    @Override
+    public LogView log() {
+        return log;
+    }
+
+    @Override
+    public long takeLogChangedFrom() {
+        return log.takeChangedFrom();
+    }
+
+    @Override
+    public LogView durableLog() {
+        return storage.durableLog();
+    }
+
+    @Override
+    public long appliedIndex() {
+        return stateMachine.appliedIndex();
+    }
+
+    @Override
+    public long appliedHash() {
+        return stateMachine.hash();
+    }
+
+    /** One line for failure reports. */
+    String describe() {
+        if (!up()) {
+            return id() + " down, durable term=" + storage.state().term() + " vote="
+                    + storage.state().votedFor().map(NodeId::toString).orElse("-") + " durableLog="
+                    + storage.durableLog().lastIndex();
+        }
+        return id() + " " + engine.role() + " term=" + engine.term() + " vote="
+                + engine.votedFor().map(NodeId::toString).orElse("-") + " leader="
+                + engine.leader().map(NodeId::toString).orElse("-") + " last=" + log.lastIndex() + "@"
+                + log.term(log.lastIndex()) + " durable=" + storage.durableLog().lastIndex() + " commit="
+                + engine.commitIndex() + " applied=" + stateMachine.appliedIndex() + " followers="
+                + engine.followers();
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.raftkit.core.simulation;
+
+import io.github.raftkit.api.NodeId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One deterministic run: N engines on a simulated clock and network, crashing and restarting over storage that
+ * loses what was not durable, with clients proposing and reading, and every safety invariant checked after every
+ * event. Faults run for {@link SimulationConfig#faultTicks()}; then a calm period checks liveness and ends the run.
+ *
+ * <p>A single {@link Random} seeded with the run's seed decides everything (the configuration, faults, delays,
+ * client actions, each engine's own seed), and there are no threads or wall clocks, so a seed replays exactly.
+ */
+public final class Simulation {
+    /** Simulated milliseconds per engine tick, for reporting simulated time. */
+    public static final int MILLIS_PER_TICK = 10;
+    /** How many trace lines a failure report shows; raise it with -Draftkit.simulation.traceLines=N to dig. */
+    private static final int TRACE_LINES = Integer.getInteger("raftkit.simulation.traceLines", 50);
+    private static final long MAX_EVENTS = 20_000_000;
+
+    private final long seed;
+    private final SimulationConfig config;
+    private final EventQueue events = new EventQueue();
+    private final Trace trace = new Trace(TRACE_LINES);
+    private final SimulationStats stats = new SimulationStats();
+    private final List<SimNode> nodes = new ArrayList<>();
+    private final Network network;
+    private final Workload workload;
+    private final FaultInjector faults;
+    private final CalmPeriod calm;
+    private final InvariantChecker checker;
+
+    public Simulation(long seed, SimulationSetup setup) {
+        this.seed = seed;
+        Random random = new Random(seed);
+        this.config = setup.profile().configure(random);
+        List<NodeId> members = new ArrayList<>();
+        for (int i = 1; i <= config.nodes(); i++) {
+            members.add(NodeId.of("n" + i));
+        }
+        this.network = new Network(members, config.network(), random, events, stats);
+        this.workload = new Workload(config.workload(), nodes, random, events, trace, stats);
+        for (int i = 0; i < members.size(); i++) {
+            nodes.add(new SimNode(i, config.engine().forMember(members.get(i), members), config.storage(), network,
+                    events, random, setup.engines(), setup.recovery(), workload));
+        }
+        this.faults = new FaultInjector(config, nodes, network, random, events, trace, stats);
+        this.calm = new CalmPeriod(config, nodes, workload, events, trace);
+        this.checker = new InvariantChecker(members.size());
+    }
+
+    public SimulationConfig config() {
+        return config;
+    }
+
+    /** Runs to the end of the calm period; throws {@link SimulationFailure} at the first broken invariant. */
+    public SimulationResult run() {
+        try {
+            nodes.forEach(SimNode::start);
+            workload.start();
+            faults.start();
+            events.after(config.faultTicks() * MILLIS_PER_TICK, new SimEvent.CalmStart());
+            while (!calm.done()) {
+                SimEvent event = events.next();
+                trace.event(events.now(), event);
+                dispatch(event);
+                checker.check(nodes);
+                calm.afterEvent();
+                if (++stats.events > MAX_EVENTS) {
+                    throw new InvariantViolation(Invariant.LIVENESS, List.of(), "run did not end within "
+                            + MAX_EVENTS + " events");
+                }
+            }
+        } catch (InvariantViolation violation) {
+            throw failure(violation.invariant(), violation.getMessage(), violation);
+        } catch (RuntimeException thrown) {
+            throw failure(Invariant.NO_EXCEPTIONS, thrown.toString(), thrown);
+        }
+        stats.simulatedMillis = events.now();
+        stats.elections = checker.elections();
+        stats.committed = checker.committed();
+        return new SimulationResult(seed, trace.hash(), stats);
+    }
+
+    private void dispatch(SimEvent event) {
+        if (event instanceof SimEvent.Tick tick) {
+            nodes.get(tick.node()).tick(tick.incarnation());
+        } else if (event instanceof SimEvent.Deliver deliver) {
+            SimNode to = nodes.get(deliver.to());
+            if (to.up() && network.deliverable(deliver.message())) {
+                stats.messagesDelivered++;
+                to.deliver(deliver.message());
+            }
+        } else if (event instanceof SimEvent.StorageDone done) {
+            nodes.get(done.node()).storageDone(done.incarnation());
+        } else if (event instanceof SimEvent.ClientTimer) {
+            workload.onTimer();
+        } else if (event instanceof SimEvent.CrashTimer) {
+            faults.onCrashTimer();
+        } else if (event instanceof SimEvent.Restart restart) {
+            faults.restart(restart.node());
+        } else if (event instanceof SimEvent.PartitionTimer) {
+            faults.onPartitionTimer();
+        } else if (event instanceof SimEvent.Heal) {
+            faults.onHeal();
+        } else if (event instanceof SimEvent.CalmStart) {
+            workload.stop();
+            faults.stop();
+            calm.begin(config.network().maxSlowDelayMillis()
+                    + (long) config.engine().electionTicksMax() * MILLIS_PER_TICK);
+        }
+    }
+
+    private SimulationFailure failure(Invariant invariant, String detail, Throwable cause) {
+        List<String> states = new ArrayList<>();
+        for (SimNode node : nodes) {
+            states.add(node.describe());
+        }
+        states.add("config: " + config);
+        return new SimulationFailure(seed, invariant, detail + " (at " + events.now() + " ms)", states,
+                trace.lastLines(), cause);
+    }
+}

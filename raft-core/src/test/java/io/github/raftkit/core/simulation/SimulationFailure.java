@@ -1,0 +1,43 @@
+package io.github.raftkit.core.simulation;
+
+import java.util.List;
+
+/**
+ * A run that broke an invariant (or whose engine threw). The message carries everything needed to act: the seed, the
+ * invariant, the members and their state, the last trace lines, and the command that replays the run.
+ */
+public final class SimulationFailure extends AssertionError {
+    private static final long serialVersionUID = 1L;
+
+    private final long seed;
+    private final Invariant invariant;
+
+    SimulationFailure(long seed, Invariant invariant, String detail, List<String> nodeStates, List<String> trace,
+                      Throwable cause) {
+        super(message(seed, invariant, detail, nodeStates, trace), cause);
+        this.seed = seed;
+        this.invariant = invariant;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Invariant invariant() {
+        return invariant;
+    }
+
+    private static String message(long seed, Invariant invariant, String detail, List<String> nodeStates,
+                                  List<String> trace) {
+        StringBuilder text = new StringBuilder()
+                .append("simulation seed ").append(seed).append(" broke ").append(invariant).append(": ")
+                .append(detail).append('\n')
+                .append("replay with: ./mvnw -pl raft-core test -Dtest=SimulationSweepTest -Draftkit.simulation.seed=")
+                .append(seed).append('\n')
+                .append("members:\n");
+        nodeStates.forEach(line -> text.append("  ").append(line).append('\n'));
+        text.append("last ").append(trace.size()).append(" trace lines:\n");
+        trace.forEach(line -> text.append("  ").append(line).append('\n'));
+        return text.toString();
+    }
+}

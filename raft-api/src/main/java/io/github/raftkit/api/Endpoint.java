@@ -3,8 +3,8 @@ package io.github.raftkit.api;
 import java.util.Objects;
 
 /**
- * The network address a member listens on for Raft traffic and client requests. Transports that need no address
- * (the in-memory one) ignore it. Immutable.
+ * The network address a member listens on for Raft traffic and client requests. The in-memory transport uses it as
+ * a name within the JVM, so two clusters in one process stay apart exactly as they would on a network. Immutable.
  *
  * @param host a host name or IP literal, dialled exactly as given
  * @param port a TCP port, 1..65535

@@ -1,4 +1,6 @@
 /**
- * The Netty transport (provider name {@code netty}): binary frames between members over TCP. Filled in by the transport work; the module builds and is listed in the BOM so users can depend on it from the start.
+ * The Netty transport (provider name {@code netty}): length-prefixed binary frames between members over TCP, one
+ * connection per pair of members, optional mutual TLS. The wire format and every setting are documented in
+ * {@code docs/protocol.md}.
  */
 package io.github.raftkit.transport.netty;

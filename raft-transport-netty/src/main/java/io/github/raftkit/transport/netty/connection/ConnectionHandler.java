@@ -1,0 +1,151 @@
+package io.github.raftkit.transport.netty.connection;
+
+import io.github.raftkit.api.NodeId;
+import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.transport.netty.codec.Hello;
+import io.github.raftkit.transport.netty.codec.MalformedFrameException;
+import io.github.raftkit.transport.netty.codec.MalformedReason;
+import io.github.raftkit.transport.netty.metrics.TransportMetrics;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a connection: learns which peer it belongs to (from the {@link Hello} on an accepted
+ * connection, from the dial on a dialled one), hands that peer's messages to the server, and closes the connection,
+ * with one logged reason and a counter, on anything a valid peer would not send. Only this connection is affected.
+ *
+ * <p>One instance per connection; its event loop thread only.
+ */
+final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+
+    private final PeerDirectory peers;
+    private final Consumer<RaftMessage> inbound;
+    private final TransportMetrics metrics;
+    private final ConnectionTraffic traffic;
+    private PeerLink link;
+
+    /**
+     * @param link the peer dialled, or {@code null} on an accepted connection until its hello arrives
+     */
+    ConnectionHandler(PeerDirectory peers, Consumer<RaftMessage> inbound, TransportMetrics metrics,
+                      ConnectionTraffic traffic, PeerLink link) {
+        this.peers = peers;
+        this.inbound = inbound;
+        this.metrics = metrics;
+        this.traffic = traffic;
+        this.link = link;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof RaftMessage message) {
+            deliver(ctx, message);
+        } else if (msg instanceof Hello hello) {
+            identify(ctx, hello);
+        } else {
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    private void deliver(ChannelHandlerContext ctx, RaftMessage message) {
+        if (link == null) {
+            refuse(ctx, MalformedReason.BAD_HELLO, "sent a message before saying who it is");
+        } else if (!message.from().equals(link.peer()) || !message.to().equals(peers.self())) {
+            refuse(ctx, MalformedReason.MISADDRESSED, "connection of " + link.peer() + " carried a message from "
+                    + message.from() + " to " + message.to());
+        } else {
+            try {
+                inbound.accept(message);
+            } catch (RuntimeException e) {
+                // The server's queue refused it: the peer did nothing wrong, so the connection stays.
+                LOG.warn("server refused a message from {}: {}", link.peer(), e.toString());
+            }
+        }
+    }
+
+    private void identify(ChannelHandlerContext ctx, Hello hello) {
+        NodeId from = hello.from();
+        PeerLink claimed = peers.link(from);
+        if (link != null) {
+            refuse(ctx, MalformedReason.BAD_HELLO, "said hello twice");
+        } else if (!hello.to().equals(peers.self())) {
+            refuse(ctx, MalformedReason.BAD_HELLO, from + " meant to reach " + hello.to() + ", not " + peers.self());
+        } else if (claimed == null) {
+            refuse(ctx, MalformedReason.BAD_HELLO, from + " is not a member");
+        } else if (peers.dials(from)) {
+            refuse(ctx, MalformedReason.BAD_HELLO, from + " dialled, but of this pair " + peers.self() + " dials");
+        } else {
+            link = claimed;
+            traffic.identify(claimed.meters());
+            claimed.attach(ctx.channel());
+            LOG.debug("{} connected from {}", from, ctx.channel().remoteAddress());
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+            metrics.tlsFailure();
+            LOG.warn("closing connection with {}: TLS handshake failed: {}", ctx.channel().remoteAddress(),
+                    handshake.cause().toString());
+            ctx.close();
+        } else if (event instanceof IdleStateEvent && link == null) {
+            refuse(ctx, MalformedReason.BAD_HELLO, "said nothing within the idle timeout");
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (link != null && ctx.channel().isWritable()) {
+            link.scheduleDrain();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (link != null) {
+            link.detach(ctx.channel());
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (cause instanceof MalformedFrameException malformed) {
+            refuse(ctx, malformed.reason(), malformed.getMessage());
+        } else if (root instanceof SSLException) {
+            // Counted and logged once by the handshake event.
+            ctx.close();
+        } else if (root instanceof IOException) {
+            LOG.debug("connection with {} failed: {}", ctx.channel().remoteAddress(), root.toString());
+            ctx.close();
+        } else {
+            LOG.warn("closing connection with {} after an unexpected error", ctx.channel().remoteAddress(), cause);
+            ctx.close();
+        }
+    }
+
+    private void refuse(ChannelHandlerContext ctx, MalformedReason reason, String detail) {
+        if (!ctx.channel().isOpen()) {
+            return;
+        }
+        metrics.malformed(reason);
+        LOG.warn("closing connection with {}{}: {}", ctx.channel().remoteAddress(),
+                link == null ? "" : " (" + link.peer() + ")", detail.startsWith(reason.tag()) ? detail
+                        : reason.tag() + ": " + detail);
+        ctx.close();
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.raftkit.transport.netty.cluster;
+
+import io.github.raftkit.api.statemachine.Command;
+import io.github.raftkit.api.statemachine.StateMachine;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records every command's number in apply order, so that two replicas can be compared whole. The server applies on
+ * one thread; the test reads from another, hence the synchronized reads.
+ */
+final class AppendOnlyStateMachine implements StateMachine {
+    private static final byte[] OK = new byte[0];
+    private final List<Integer> applied = new ArrayList<>();
+
+    @Override
+    public synchronized List<byte[]> apply(List<Command> commands) {
+        List<byte[]> results = new ArrayList<>(commands.size());
+        for (Command command : commands) {
+            applied.add(ByteBuffer.wrap(command.payload()).getInt());
+            results.add(OK);
+        }
+        return results;
+    }
+
+    @Override
+    public synchronized byte[] query(byte[] query) {
+        return ByteBuffer.allocate(4).putInt(applied.size()).array();
+    }
+
+    @Override
+    public synchronized void writeSnapshot(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(applied.size());
+        for (int value : applied) {
+            data.writeInt(value);
+        }
+        data.flush();
+    }
+
+    @Override
+    public synchronized void restoreSnapshot(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        int size = data.readInt();
+        applied.clear();
+        for (int i = 0; i < size; i++) {
+            applied.add(data.readInt());
+        }
+    }
+
+    synchronized int size() {
+        return applied.size();
+    }
+
+    synchronized List<Integer> snapshot() {
+        return List.copyOf(applied);
+    }
+}

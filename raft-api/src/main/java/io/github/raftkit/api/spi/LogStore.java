@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * The durable replicated log of one member of one group.
  *
- * <p><b>Durability.</b> {@link #append} and the truncations may buffer; only {@link #sync} makes them durable, and
- * the server acknowledges nothing that depends on them before {@code sync} returns. After a crash the store must hold
- * exactly a prefix of what was appended that includes everything synced.
+ * <p><b>Durability.</b> {@link #append} may buffer; only {@link #sync} makes appended entries durable, and the
+ * server acknowledges nothing that depends on them before {@code sync} returns. {@link #truncateSuffix} is durable
+ * when it returns: a truncation lost in a crash could bring replaced entries back behind newer ones. After a crash
+ * the store must hold exactly a prefix of what was appended that includes everything synced.
  *
  * <p><b>Threading.</b> Called from one storage thread at a time; reads may come from another thread, so a store
  * must make {@link #read}, {@link #firstIndex} and {@link #lastIndex} safe alongside writes.
@@ -36,7 +37,11 @@ public interface LogStore extends AutoCloseable {
     /** Removes every entry from {@code fromIndex} on, because the leader's log replaces them (§5.3). */
     void truncateSuffix(long fromIndex);
 
-    /** Allows dropping entries up to and including {@code throughIndex}, which a snapshot now covers (§7). */
+    /**
+     * Allows dropping entries up to and including {@code throughIndex}, which a snapshot now covers (§7). A store may
+     * keep some of them ({@link #firstIndex()} may stay at or below {@code throughIndex + 1}); compacting past the
+     * end leaves an empty log whose {@link #lastIndex()} is {@code throughIndex}.
+     */
     void compactPrefix(long throughIndex);
 
     /** Makes every change so far durable (fsync); returns only once it is. */

@@ -23,6 +23,8 @@ public final class InvariantChecker {
     private final Map<NodeId, Observed> observed = new HashMap<>();
     /** decided[i]: the prefix hash through index i of the committed log; decided[0] is the empty log's. */
     private long[] decided = new long[256];
+    /** decidedInTerm[i]: the term of the member that first committed index i. */
+    private long[] decidedInTerm = new long[256];
     private int decidedThrough;
     private long elections;
 
@@ -117,8 +119,9 @@ public final class InvariantChecker {
                 throw new InvariantViolation(Invariant.ELECTION_SAFETY, List.of(prior, node.id()),
                         "both " + prior + " and " + node.id() + " became leader in term " + node.term());
             }
-            // Every entry decided so far was committed before this term began.
-            requireDecidedPrefix(node, decidedThrough, "on becoming leader in term " + node.term());
+            // Leader Completeness (§5.4.3) speaks of entries committed in earlier terms. A member can win a term
+            // late, after a later term has committed more: those entries it need not hold.
+            requireDecidedPrefix(node, decidedBefore(node.term()), "on becoming leader in term " + node.term());
         }
         if (leading) {
             seen.leaderTerm = node.term();
@@ -168,10 +171,21 @@ public final class InvariantChecker {
         for (long i = decidedThrough + 1; i <= commit; i++) {
             if (i == decided.length) {
                 decided = Arrays.copyOf(decided, decided.length * 2);
+                decidedInTerm = Arrays.copyOf(decidedInTerm, decided.length);
             }
             decided[(int) i] = log.prefixHash(i);
+            decidedInTerm[(int) i] = node.term();
         }
         decidedThrough = (int) Math.max(decidedThrough, commit);
+    }
+
+    /** The end of the longest committed prefix whose entries were all committed in terms before {@code term}. */
+    private long decidedBefore(long term) {
+        long through = 0;
+        while (through < decidedThrough && decidedInTerm[(int) through + 1] < term) {
+            through++;
+        }
+        return through;
     }
 
     private void requireDurableOnMajority(NodeView node, long commit, List<? extends NodeView> all) {

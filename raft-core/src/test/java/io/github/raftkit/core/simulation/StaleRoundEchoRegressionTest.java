@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
  * ReadIndex quorum (n3 itself plus "n2 at round 106") stayed satisfied after n3 was isolated and deposed: it
  * confirmed read 88 at index 545 while the term-53 leader had already acknowledged a write at 564.
  *
- * <p>Fails until the engine stops crediting rounds from refusals (RaftEngine.refuseStale echoes
- * {@code append.round()}; LeaderReplicator.onResponse calls {@code heardFrom(response.round())} for any response of
- * its term, even one with a round it never started).
+ * <p>Fixed by refusals carrying round 0 and by leaders ignoring rounds they never started.
  */
 class StaleRoundEchoRegressionTest {
 

@@ -23,7 +23,7 @@ public record SimulationConfig(int nodes, EngineShape engine, long faultTicks, N
         EngineConfig forMember(NodeId self, List<NodeId> members) {
             return new EngineConfig(self, GroupId.DEFAULT, members, heartbeatTicks, electionTicksMin,
                     electionTicksMax, preVote, checkQuorum, maxEntriesPerAppend, maxBytesPerAppend,
-                    maxInflightAppends);
+                    maxInflightAppends, 0);
         }
     }
 

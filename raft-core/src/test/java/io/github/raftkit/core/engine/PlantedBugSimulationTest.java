@@ -89,7 +89,8 @@ class PlantedBugSimulationTest {
                 .withFaultTicks(3000);
         SimulationSetup amnesiac = SimulationSetup.DEFAULT.withProfile(votersCrash)
                 .withRecovery(recovered -> new RecoveredState(
-                        new PersistentState(recovered.state().term(), Optional.empty()), recovered.log()));
+                        new PersistentState(recovered.state().term(), Optional.empty()), recovered.snapshot(),
+                        recovered.log()));
 
         // Measured: the first failing seed is 1, and about one seed in fifteen fails.
         SeedSweep.Caught caught = SeedSweep.firstFailure(1, 300, amnesiac).orElseThrow(

@@ -32,7 +32,7 @@ public final class FollowerProgress {
     private long ackedRound;
     private SnapshotMetadata snapshot;
     private long snapshotOffset;
-    private boolean chunkAged;
+    private int heartbeatsSinceChunk;
 
     FollowerProgress(NodeId id, long next, int maxInflight) {
         this.id = id;
@@ -86,10 +86,10 @@ public final class FollowerProgress {
         inflight.clear();
     }
 
-    /** A chunk just left; no other goes until it is answered or a heartbeat interval passes without an answer. */
+    /** A chunk just left; no other goes until it is answered, or it is given up for lost. */
     void chunkSent() {
         probeOutstanding = true;
-        chunkAged = false;
+        heartbeatsSinceChunk = 0;
     }
 
     /**
@@ -125,14 +125,14 @@ public final class FollowerProgress {
     }
 
     /**
-     * A heartbeat interval passed: a lost probe may be retried. A chunk is retried only once a whole interval passed
-     * since it left, so that a chunk still on its way is not sent twice.
+     * A heartbeat interval passed: a lost probe may be retried. A chunk (up to a megabyte, not a few bytes) is
+     * retried only after {@code chunkRetryHeartbeats} whole intervals without an answer, so that a chunk still on its
+     * way is not sent twice and a follower that is down does not cost a chunk per heartbeat.
      */
-    void unpause() {
-        if (state != State.SNAPSHOT || chunkAged) {
+    void unpause(int chunkRetryHeartbeats) {
+        if (state != State.SNAPSHOT || ++heartbeatsSinceChunk > chunkRetryHeartbeats) {
             probeOutstanding = false;
         }
-        chunkAged = true;
     }
 
     /**

@@ -125,10 +125,10 @@ public final class LeaderReplicator {
                 // keeps it from timing out, carries the round, and its acknowledgement reports its commit index.
                 outbox.sendNow(new AppendEntries(config.group(), config.self(), follower.id(), term, 0, 0, List.of(),
                         commitIndex, round));
-                follower.unpause();
+                follower.unpause(chunkRetryHeartbeats());
                 sendEntries(follower);
             } else if (follower.state() == FollowerProgress.State.PROBE) {
-                follower.unpause();
+                follower.unpause(chunkRetryHeartbeats());
                 sendEntries(follower);
             } else if (follower.next() <= log.baseIndex()) {
                 sendEntries(follower);
@@ -137,6 +137,11 @@ public final class LeaderReplicator {
             }
         }
         return round;
+    }
+
+    /** Whole heartbeat intervals an unanswered chunk waits before it is sent again: about an election timeout. */
+    private int chunkRetryHeartbeats() {
+        return Math.max(1, config.electionTicksMin() / config.heartbeatTicks());
     }
 
     private void send(FollowerProgress follower, List<LogEntry> entries) {

@@ -67,6 +67,7 @@ public final class RaftEngine {
     private Optional<NodeId> leader = Optional.empty();
     private long commitIndex;
     private long appliedHandedOut;
+    private long leaderCommitHeard;
 
     private VoteTally votes;
     private LeaderReplicator replicator;
@@ -422,6 +423,7 @@ public final class RaftEngine {
             count(Anomaly.MALFORMED);
             return;
         }
+        leaderCommitHeard = Math.max(leaderCommitHeard, append.leaderCommit());
         List<LogEntry> entries = append.entries();
         long prevIndex = append.prevLogIndex();
         long prevTerm = append.prevLogTerm();
@@ -740,6 +742,14 @@ public final class RaftEngine {
 
     public long lastIndex() {
         return log.lastIndex();
+    }
+
+    /**
+     * The highest commit index a leader advertised to this member since it started (0 if none): what a restarted
+     * member must have applied before its stale reads reflect what it acknowledged before.
+     */
+    public long leaderCommitHeard() {
+        return leaderCommitHeard;
     }
 
     public long durableIndex() {

@@ -226,8 +226,8 @@ final class EngineLoop {
     }
 
     /**
-     * Once this member knows a commit index from a current leader (a follower hearing from one; a leader having
-     * committed in its own term), stale reads may be served when it has applied that far.
+     * Once this member knows a commit index from a current leader (a follower the one its leader advertised; a leader
+     * its own, once it committed in its term), stale reads may be served when it has applied that far.
      */
     private void noteLeaderCommit() {
         if (leaderCommitKnown || engine.leader().isEmpty()) {
@@ -237,8 +237,12 @@ final class EngineLoop {
         if (leading && engine.logTerm(engine.commitIndex()) != engine.term()) {
             return;
         }
+        if (!leading && engine.leaderCommitHeard() == 0 && engine.commitIndex() == 0) {
+            return; // told of a leader (a vote request, a chunk) but no commit index yet
+        }
         leaderCommitKnown = true;
-        apply.submit(new ApplyStage.LeaderCommitKnown(engine.commitIndex()));
+        apply.submit(new ApplyStage.LeaderCommitKnown(leading ? engine.commitIndex()
+                : Math.max(engine.commitIndex(), engine.leaderCommitHeard())));
     }
 
     private void publish() {

@@ -25,6 +25,7 @@ public final class RegisterStateMachine implements StateMachine {
 
     private final List<String> history = new ArrayList<>(); // guarded by itself: the test thread reads it
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile int restores;
 
     public static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -104,5 +105,11 @@ public final class RegisterStateMachine implements StateMachine {
             history.clear();
             history.addAll(restored);
         }
+        restores++;
+    }
+
+    /** How many times a snapshot replaced the state. */
+    public int restores() {
+        return restores;
     }
 }

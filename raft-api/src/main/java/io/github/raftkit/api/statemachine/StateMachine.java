@@ -39,7 +39,8 @@ public interface StateMachine {
 
     /**
      * Replaces the whole state with a snapshot's, as some replica's {@link Snapshot#writeTo} wrote it. Called at
-     * start-up with the newest local snapshot, and when a snapshot from the leader was installed. Read the stream
+     * start-up with the newest local snapshot (on the thread that starts the server, before the apply thread runs),
+     * and on the apply thread when a snapshot from the leader was installed. Read the stream
      * as a stream: it may be larger than the heap. The caller closes it.
      */
     void restore(InputStream in) throws IOException;

@@ -55,12 +55,14 @@ final class SnapshotStage {
     private static final class Transfer {
         final SnapshotMetadata metadata;
         final InputStream in;
+        final boolean fromStart;
         long position;
         final long startNanos = System.nanoTime();
 
-        Transfer(SnapshotMetadata metadata, InputStream in) {
+        Transfer(SnapshotMetadata metadata, InputStream in, long offset) {
             this.metadata = metadata;
             this.in = in;
+            this.fromStart = offset == 0;
         }
     }
 
@@ -166,7 +168,7 @@ final class SnapshotStage {
                 if (transfer != null) {
                     closeQuietly(transfer.in);
                 }
-                transfer = new Transfer(send.snapshot(), store.open(send.snapshot()));
+                transfer = new Transfer(send.snapshot(), store.open(send.snapshot()), send.offset());
                 transfers.put(send.to(), transfer);
             }
             transfer.in.skipNBytes(send.offset() - transfer.position);
@@ -178,10 +180,14 @@ final class SnapshotStage {
             boolean done = transfer.position >= digest.size();
             transport.send(new InstallSnapshot(group, self, send.to(), send.term(), send.snapshot(), send.offset(),
                     chunk, done, done ? digest.crc() : 0));
-            if (done) {
+            if (done && transfer.fromStart) {
+                // Timed only from the first byte: a resent last chunk (the follower was still installing) is no
+                // transfer of its own.
                 metrics.snapshotSent(System.nanoTime() - transfer.startNanos);
                 LOG.info("{}: sent snapshot through index {} ({} bytes) to {}", member,
                         send.snapshot().lastIncludedIndex(), digest.size(), send.to());
+            }
+            if (done) {
                 closeQuietly(transfer.in);
                 transfers.remove(send.to());
             }

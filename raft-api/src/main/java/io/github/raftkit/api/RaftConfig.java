@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param maxPendingProposals the most proposals and reads waiting for a decision; more are refused as overloaded
  *     (default 10,000)
  * @param requestTimeout how long a proposal or read waits before it fails with a timeout (default 5 s)
+ * @param snapshots when to snapshot and compact the log, and the chunk size of snapshot transfers
+ *     ({@link SnapshotPolicy#DEFAULT})
  * @param transport the transport provider's name, or empty for the only one present
  * @param logStore the log store provider's name, or empty for the only one present
  * @param metadataStore the metadata store provider's name, or empty for the only one present
@@ -43,7 +45,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
                          Duration heartbeatInterval, Duration electionTimeoutMin, Duration electionTimeoutMax,
                          boolean preVote, boolean checkQuorum, int maxEntriesPerAppend, long maxBytesPerAppend,
                          int maxInflightAppends, int maxPendingProposals, Duration requestTimeout,
-                         Optional<String> transport, Optional<String> logStore, Optional<String> metadataStore,
+                         SnapshotPolicy snapshots, Optional<String> transport, Optional<String> logStore, Optional<String> metadataStore,
                          Optional<String> snapshotStore, Optional<Path> dataDir, Map<String, String> properties) {
 
     public RaftConfig {
@@ -68,6 +70,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         require(maxBytesPerAppend > 0, "maxBytesPerAppend", "must be positive, got " + maxBytesPerAppend);
         require(maxInflightAppends > 0, "maxInflightAppends", "must be positive, got " + maxInflightAppends);
         require(maxPendingProposals > 0, "maxPendingProposals", "must be positive, got " + maxPendingProposals);
+        require(snapshots != null, "snapshots", "is missing");
         transport = requireName(transport, "transport");
         logStore = requireName(logStore, "logStore");
         metadataStore = requireName(metadataStore, "metadataStore");
@@ -126,6 +129,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         private int maxInflightAppends = 64;
         private int maxPendingProposals = 10_000;
         private Duration requestTimeout = Duration.ofSeconds(5);
+        private SnapshotPolicy snapshots = SnapshotPolicy.DEFAULT;
         private Optional<String> transport = Optional.empty();
         private Optional<String> logStore = Optional.empty();
         private Optional<String> metadataStore = Optional.empty();
@@ -151,6 +155,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
             maxInflightAppends = c.maxInflightAppends;
             maxPendingProposals = c.maxPendingProposals;
             requestTimeout = c.requestTimeout;
+            snapshots = c.snapshots;
             transport = c.transport;
             logStore = c.logStore;
             metadataStore = c.metadataStore;
@@ -177,6 +182,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         public Builder maxInflightAppends(int value) { this.maxInflightAppends = value; return this; }
         public Builder maxPendingProposals(int value) { this.maxPendingProposals = value; return this; }
         public Builder requestTimeout(Duration value) { this.requestTimeout = value; return this; }
+        public Builder snapshots(SnapshotPolicy value) { this.snapshots = value; return this; }
         public Builder transport(String name) { this.transport = Optional.ofNullable(name); return this; }
         public Builder logStore(String name) { this.logStore = Optional.ofNullable(name); return this; }
         public Builder metadataStore(String name) { this.metadataStore = Optional.ofNullable(name); return this; }
@@ -190,7 +196,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         public RaftConfig build() {
             return new RaftConfig(node, group, membership, tickInterval, heartbeatInterval, electionTimeoutMin,
                     electionTimeoutMax, preVote, checkQuorum, maxEntriesPerAppend, maxBytesPerAppend,
-                    maxInflightAppends, maxPendingProposals, requestTimeout, transport, logStore, metadataStore,
+                    maxInflightAppends, maxPendingProposals, requestTimeout, snapshots, transport, logStore, metadataStore,
                     snapshotStore, dataDir, properties);
         }
     }

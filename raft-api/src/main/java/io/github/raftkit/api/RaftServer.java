@@ -36,6 +36,13 @@ public interface RaftServer extends AutoCloseable {
         return read(query, ReadConsistency.LINEARIZABLE);
     }
 
+    /**
+     * Takes a snapshot of the state machine now and compacts the log below it (Raft paper §7), besides the automatic
+     * ones of {@link SnapshotPolicy}. Completes with the snapshot's metadata once it is written (with the newest one if
+     * nothing was applied since); fails with a {@link io.github.raftkit.api.error.StorageException} if writing failed.
+     */
+    CompletableFuture<io.github.raftkit.api.spi.SnapshotMetadata> snapshot();
+
     /** The member's current status; cheap, never blocks. */
     ServerStatus status();
 

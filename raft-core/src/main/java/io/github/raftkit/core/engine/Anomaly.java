@@ -19,6 +19,9 @@ public enum Anomaly {
     MALFORMED,
     /** A vote request ignored because a leader was heard from within the minimum election timeout (§4.2.3). */
     LEADER_LEASE,
-    /** A message kind this engine does not handle yet. */
-    UNSUPPORTED
+    /**
+     * A snapshot input that no longer fits: a snapshot taken of entries not applied (or older than the newest), an
+     * installation nobody asked for, a snapshot chunk a leader cannot use.
+     */
+    STALE_SNAPSHOT
 }

@@ -20,10 +20,13 @@ import java.util.List;
  * @param maxEntriesPerAppend most entries per AppendEntries
  * @param maxBytesPerAppend most payload bytes per AppendEntries
  * @param maxInflightAppends most AppendEntries in flight to one follower
+ * @param snapshotTrailingEntries entries a leader keeps in its log below a snapshot it took, so that a follower only
+ *     slightly behind catches up by appends rather than by a whole snapshot
  */
 public record EngineConfig(NodeId self, GroupId group, List<NodeId> members, int heartbeatTicks,
                            int electionTicksMin, int electionTicksMax, boolean preVote, boolean checkQuorum,
-                           int maxEntriesPerAppend, long maxBytesPerAppend, int maxInflightAppends) {
+                           int maxEntriesPerAppend, long maxBytesPerAppend, int maxInflightAppends,
+                           long snapshotTrailingEntries) {
 
     public EngineConfig {
         members = List.copyOf(members);
@@ -34,6 +37,10 @@ public record EngineConfig(NodeId self, GroupId group, List<NodeId> members, int
             throw new IllegalArgumentException("need 1 <= heartbeatTicks < electionTicksMin < electionTicksMax, got "
                     + heartbeatTicks + ", " + electionTicksMin + ", " + electionTicksMax);
         }
+        if (snapshotTrailingEntries < 0) {
+            throw new IllegalArgumentException("snapshotTrailingEntries must not be negative: "
+                    + snapshotTrailingEntries);
+        }
     }
 
     /** The engine settings that a validated server configuration implies. */
@@ -41,7 +48,8 @@ public record EngineConfig(NodeId self, GroupId group, List<NodeId> members, int
         return new EngineConfig(config.node(), config.group(), List.copyOf(config.membership().ids()),
                 config.ticks(config.heartbeatInterval()), config.ticks(config.electionTimeoutMin()),
                 config.ticks(config.electionTimeoutMax()), config.preVote(), config.checkQuorum(),
-                config.maxEntriesPerAppend(), config.maxBytesPerAppend(), config.maxInflightAppends());
+                config.maxEntriesPerAppend(), config.maxBytesPerAppend(), config.maxInflightAppends(),
+                config.snapshots().trailingEntries());
     }
 
     /** How many members make a majority. */

@@ -1,6 +1,7 @@
 package io.github.raftkit.core.engine;
 
 import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.core.engine.snapshot.SnapshotSend;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
 public final class Outbox {
     private List<RaftMessage> now = new ArrayList<>();
     private List<RaftMessage> afterPersist = new ArrayList<>();
+    private List<SnapshotSend> snapshotSends = new ArrayList<>();
 
     /** A message that depends on nothing unpersisted. */
     public void sendNow(RaftMessage message) {
@@ -22,8 +24,19 @@ public final class Outbox {
         afterPersist.add(message);
     }
 
+    /** A snapshot chunk for the runtime to read and send; it promises nothing, so it may leave at once. */
+    public void sendSnapshotChunk(SnapshotSend send) {
+        snapshotSends.add(send);
+    }
+
     boolean isEmpty() {
-        return now.isEmpty() && afterPersist.isEmpty();
+        return now.isEmpty() && afterPersist.isEmpty() && snapshotSends.isEmpty();
+    }
+
+    List<SnapshotSend> takeSnapshotSends() {
+        List<SnapshotSend> out = snapshotSends;
+        snapshotSends = new ArrayList<>();
+        return out;
     }
 
     List<RaftMessage> takeNow() {

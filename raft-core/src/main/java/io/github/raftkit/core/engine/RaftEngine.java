@@ -6,11 +6,13 @@ import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.message.AppendEntries;
 import io.github.raftkit.api.message.AppendEntriesResponse;
 import io.github.raftkit.api.message.InstallSnapshot;
+import io.github.raftkit.api.message.InstallSnapshotResponse;
 import io.github.raftkit.api.message.RaftMessage;
 import io.github.raftkit.api.message.RequestVote;
 import io.github.raftkit.api.message.RequestVoteResponse;
 import io.github.raftkit.api.message.TimeoutNow;
 import io.github.raftkit.api.spi.PersistentState;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.core.engine.election.ElectionTimer;
 import io.github.raftkit.core.engine.election.VoteTally;
 import io.github.raftkit.core.engine.log.RaftLog;
@@ -18,6 +20,9 @@ import io.github.raftkit.core.engine.read.ReadIndexQueue;
 import io.github.raftkit.core.engine.replication.CommitRule;
 import io.github.raftkit.core.engine.replication.FollowerProgress;
 import io.github.raftkit.core.engine.replication.LeaderReplicator;
+import io.github.raftkit.core.engine.snapshot.LogCompaction;
+import io.github.raftkit.core.engine.snapshot.SnapshotChunk;
+import io.github.raftkit.core.engine.snapshot.SnapshotReceiver;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,7 +34,9 @@ import java.util.Random;
  * One member's Raft consensus as a pure, deterministic state machine, in the style of etcd's raft library.
  *
  * <p>Inputs are {@link #tick()}, {@link #step(RaftMessage)}, {@link #propose(List)}, {@link #readIndex(long)},
- * {@link #campaign()}, {@link #transferLeadership(NodeId)} and {@link #persisted(long, long)}; their effects collect
+ * {@link #campaign()}, {@link #transferLeadership(NodeId)}, {@link #persisted(long, long)} and the snapshot inputs
+ * ({@link #snapshotTaken}, {@link #snapshotInstalled}, {@link #snapshotInstallFailed},
+ * {@link #snapshotUnreadable}); their effects collect
  * until {@link #ready()} hands them over as one batch. There are no threads, clocks, I/O or unseeded randomness in
  * here: the same inputs give the same outputs, which is what lets the simulation replay any run from its seed.
  *
@@ -37,7 +44,7 @@ import java.util.Random;
  *
  * <p>Role changes and term rules live here; the concerns they coordinate have homes of their own: {@link RaftLog},
  * {@link ElectionTimer} and {@link VoteTally}, {@link LeaderReplicator} with its {@link FollowerProgress} per
- * follower, and {@link ReadIndexQueue}.
+ * follower, {@link ReadIndexQueue}, and {@link SnapshotReceiver} for a follower's incoming snapshot.
  */
 public final class RaftEngine {
     /**
@@ -60,6 +67,7 @@ public final class RaftEngine {
     private Optional<NodeId> leader = Optional.empty();
     private long commitIndex;
     private long appliedHandedOut;
+    private long leaderCommitHeard;
 
     private VoteTally votes;
     private LeaderReplicator replicator;
@@ -72,6 +80,12 @@ public final class RaftEngine {
     private NodeId transferee;
     private int transferElapsed;
 
+    private SnapshotMetadata latestSnapshot;
+    private final SnapshotReceiver receiver = new SnapshotReceiver();
+    private final List<SnapshotChunk> receivedChunks = new ArrayList<>();
+    private LogCompaction compaction;
+    private SnapshotMetadata restore;
+
     /** An engine that resumes from what storage recovered, drawing election timeouts from {@code random}. */
     public RaftEngine(EngineConfig config, RecoveredState recovered, Random random) {
         this(config, recovered, random, CommitRule.CURRENT_TERM_ONLY);
@@ -79,11 +93,16 @@ public final class RaftEngine {
 
     RaftEngine(EngineConfig config, RecoveredState recovered, Random random, CommitRule commitRule) {
         this.config = config;
-        this.log = new RaftLog(recovered.log());
+        this.latestSnapshot = recovered.snapshot().orElse(null);
+        long base = latestSnapshot == null ? 0 : latestSnapshot.lastIncludedIndex();
+        this.log = new RaftLog(base, latestSnapshot == null ? 0 : latestSnapshot.lastIncludedTerm(), recovered.log());
         this.electionTimer = new ElectionTimer(config.electionTicksMin(), config.electionTicksMax(), random);
         this.commitRule = commitRule;
         this.term = recovered.state().term();
         this.votedFor = recovered.state().votedFor();
+        // A snapshot holds committed entries only, and the runtime restores the state machine from it at start.
+        this.commitIndex = base;
+        this.appliedHandedOut = base;
     }
 
     // ---- inputs ----
@@ -237,6 +256,9 @@ public final class RaftEngine {
         } else if (message instanceof RequestVote request) {
             outbox.sendAfterPersist(new RequestVoteResponse(config.group(), config.self(), request.from(), term,
                     request.preVote(), false));
+        } else if (message instanceof InstallSnapshot chunk && chunk.snapshot() != null) {
+            outbox.sendAfterPersist(new InstallSnapshotResponse(config.group(), config.self(), chunk.from(), term,
+                    chunk.snapshot().lastIncludedIndex(), 0, false));
         }
     }
 
@@ -251,9 +273,10 @@ public final class RaftEngine {
             onVoteResponse(response);
         } else if (message instanceof TimeoutNow timeoutNow) {
             onTimeoutNow(timeoutNow);
-        } else {
-            // InstallSnapshot and its response: snapshots arrive with log compaction.
-            count(Anomaly.UNSUPPORTED);
+        } else if (message instanceof InstallSnapshot chunk) {
+            onInstallSnapshot(chunk);
+        } else if (message instanceof InstallSnapshotResponse response) {
+            onSnapshotResponse(response);
         }
     }
 
@@ -366,7 +389,7 @@ public final class RaftEngine {
         leader = Optional.of(config.self());
         heartbeatElapsed = 0;
         checkQuorumElapsed = 0;
-        replicator = new LeaderReplicator(config, term, log, outbox, commitIndex);
+        replicator = new LeaderReplicator(config, term, log, outbox, commitIndex, latestSnapshot);
         // §5.4.2, §8: a no-op of our own term lets us commit, and so learn, everything committed before us.
         log.append(LogEntry.noOp(log.lastIndex() + 1, term));
         replicator.replicateToAll();
@@ -400,6 +423,7 @@ public final class RaftEngine {
             count(Anomaly.MALFORMED);
             return;
         }
+        leaderCommitHeard = Math.max(leaderCommitHeard, append.leaderCommit());
         List<LogEntry> entries = append.entries();
         long prevIndex = append.prevLogIndex();
         long prevTerm = append.prevLogTerm();
@@ -509,12 +533,149 @@ public final class RaftEngine {
         anomalies.merge(anomaly, 1L, Long::sum);
     }
 
+    // ---- snapshots and log compaction (§7) ----
+
+    /**
+     * The runtime wrote a snapshot of the state machine through {@code snapshot}'s index, which this engine handed
+     * out to apply, and made it durable. The log drops the entries it covers, but for
+     * {@link EngineConfig#snapshotTrailingEntries()} before it, and {@link Ready#compaction()} tells storage to do the
+     * same. Returns false, and counts {@link Anomaly#STALE_SNAPSHOT}, for a snapshot not newer than the newest, of
+     * entries not handed out, or whose term is not the log's at its index.
+     */
+    public boolean snapshotTaken(SnapshotMetadata snapshot) {
+        long index = snapshot.lastIncludedIndex();
+        long newest = latestSnapshot == null ? 0 : latestSnapshot.lastIncludedIndex();
+        if (index <= newest || index > appliedHandedOut || index < log.baseIndex()
+                || log.term(index) != snapshot.lastIncludedTerm()) {
+            count(Anomaly.STALE_SNAPSHOT);
+            return false;
+        }
+        latestSnapshot = snapshot;
+        if (replicator != null) {
+            replicator.snapshot(snapshot);
+        }
+        long through = index - config.snapshotTrailingEntries();
+        if (through > log.baseIndex()) {
+            log.compactThrough(through);
+            compact(new LogCompaction(through, false));
+        }
+        return true;
+    }
+
+    /**
+     * The runtime received every chunk of {@code snapshot}, verified its checksum and committed it to the snapshot
+     * store. If it is ahead of this member's commit index, it replaces the log's prefix (or the whole log, if the log
+     * does not follow it), becomes the commit index, and {@link Ready#restore()} asks the apply stage to restore the
+     * state machine from it; the leader is told the snapshot's index matches. A snapshot this member no longer waits
+     * for is counted as {@link Anomaly#STALE_SNAPSHOT} and ignored.
+     */
+    public void snapshotInstalled(SnapshotMetadata snapshot) {
+        if (!receiver.installing(snapshot)) {
+            count(Anomaly.STALE_SNAPSHOT);
+            return;
+        }
+        NodeId sender = receiver.leader();
+        receiver.clear();
+        long index = snapshot.lastIncludedIndex();
+        if (role != Role.LEADER && index > commitIndex) {
+            boolean kept = log.resetTo(index, snapshot.lastIncludedTerm());
+            compact(new LogCompaction(index, !kept));
+            commitIndex = index;
+            appliedHandedOut = index;
+            restore = snapshot;
+            if (latestSnapshot == null || latestSnapshot.lastIncludedIndex() < index) {
+                latestSnapshot = snapshot;
+            }
+        }
+        outbox.sendAfterPersist(new AppendEntriesResponse(config.group(), config.self(), sender, term, true,
+                Math.min(commitIndex, log.lastIndex()), 0, 0, 0, 0));
+    }
+
+    /** The snapshot whose last chunk this member took failed its checksum: the leader is asked to start over. */
+    public void snapshotInstallFailed(SnapshotMetadata snapshot) {
+        if (!receiver.installing(snapshot)) {
+            count(Anomaly.STALE_SNAPSHOT);
+            return;
+        }
+        NodeId sender = receiver.leader();
+        receiver.clear();
+        outbox.sendAfterPersist(new InstallSnapshotResponse(config.group(), config.self(), sender, term,
+                snapshot.lastIncludedIndex(), 0, false));
+    }
+
+    /**
+     * The runtime could not read the snapshot a transfer to {@code follower} is sending, because a newer one replaced
+     * it in the store: the transfer starts over with the newest.
+     */
+    public void snapshotUnreadable(NodeId follower) {
+        if (role == Role.LEADER) {
+            replicator.restartSnapshot(follower);
+        }
+    }
+
+    private void compact(LogCompaction next) {
+        compaction = compaction == null ? next : new LogCompaction(Math.max(compaction.throughIndex(),
+                next.throughIndex()), compaction.discardLog() || next.discardLog());
+    }
+
+    private void onInstallSnapshot(InstallSnapshot chunk) {
+        if (role == Role.LEADER) {
+            // Election Safety (§5.2): a second leader in our term is lying or broken.
+            count(Anomaly.MALFORMED);
+            return;
+        }
+        if (role != Role.FOLLOWER) {
+            becomeFollower(term, Optional.of(chunk.from()));
+        }
+        leader = Optional.of(chunk.from());
+        electionTimer.reset();
+        SnapshotMetadata snapshot = chunk.snapshot();
+        if (snapshot == null || chunk.chunk() == null || chunk.offset() < 0 || snapshot.lastIncludedIndex() < 1
+                || snapshot.lastIncludedTerm() < 1 || snapshot.lastIncludedTerm() > chunk.term()) {
+            count(Anomaly.MALFORMED);
+            return;
+        }
+        if (snapshot.lastIncludedIndex() <= commitIndex) {
+            // Nothing to install: the entries are committed here already (or installed a moment ago).
+            acknowledgeCommitted(chunk.from());
+            return;
+        }
+        switch (receiver.offer(chunk)) {
+            case ACCEPTED -> {
+                receivedChunks.add(new SnapshotChunk(snapshot, chunk.offset(), chunk.chunk(), false, 0));
+                answerChunk(chunk, true);
+            }
+            case ACCEPTED_LAST -> receivedChunks.add(new SnapshotChunk(snapshot, chunk.offset(), chunk.chunk(), true,
+                    chunk.checksum()));
+            case OUT_OF_ORDER -> answerChunk(chunk, false);
+            case INSTALLING -> count(Anomaly.STALE_SNAPSHOT);
+        }
+    }
+
+    /** Answers after the chunk is written, so that a leader never sends faster than this member stores. */
+    private void answerChunk(InstallSnapshot chunk, boolean accepted) {
+        outbox.sendAfterPersist(new InstallSnapshotResponse(config.group(), config.self(), chunk.from(), term,
+                chunk.snapshot().lastIncludedIndex(), receiver.expectedOffset(), accepted));
+    }
+
+    private void acknowledgeCommitted(NodeId to) {
+        outbox.sendAfterPersist(new AppendEntriesResponse(config.group(), config.self(), to, term, true,
+                commitIndex, 0, 0, 0, 0));
+    }
+
+    private void onSnapshotResponse(InstallSnapshotResponse response) {
+        if (role != Role.LEADER || !replicator.onSnapshotResponse(response)) {
+            count(Anomaly.STALE_RESPONSE);
+        }
+    }
+
     // ---- output ----
 
     /** Whether {@link #ready()} has anything to hand over. */
     public boolean hasReady() {
         return stateDirty || heartbeatRequested || !outbox.isEmpty() || log.hasUnpersisted()
-                || applicableThrough() > appliedHandedOut || !readyReads.isEmpty() || !abortedReads.isEmpty();
+                || applicableThrough() > appliedHandedOut || !readyReads.isEmpty() || !abortedReads.isEmpty()
+                || !receivedChunks.isEmpty() || compaction != null || restore != null;
     }
 
     /** Hands over everything produced since the last call; see {@link Ready} for what the caller must do. */
@@ -538,9 +699,13 @@ public final class RaftEngine {
             appliedHandedOut = committed.get(committed.size() - 1).index();
         }
         Ready ready = new Ready(state, entries, outbox.takeNow(), outbox.takeAfterPersist(), committed,
-                List.copyOf(readyReads), List.copyOf(abortedReads));
+                List.copyOf(readyReads), List.copyOf(abortedReads), outbox.takeSnapshotSends(),
+                List.copyOf(receivedChunks), Optional.ofNullable(compaction), Optional.ofNullable(restore));
         readyReads.clear();
         abortedReads.clear();
+        receivedChunks.clear();
+        compaction = null;
+        restore = null;
         return ready;
     }
 
@@ -579,13 +744,41 @@ public final class RaftEngine {
         return log.lastIndex();
     }
 
+    /**
+     * The highest commit index a leader advertised to this member since it started (0 if none): what a restarted
+     * member must have applied before its stale reads reflect what it acknowledged before.
+     */
+    public long leaderCommitHeard() {
+        return leaderCommitHeard;
+    }
+
     public long durableIndex() {
         return log.durableIndex();
     }
 
-    /** The entry at {@code index}, if the log has one. */
+    /** The entry at {@code index}, if the log has one (entries a snapshot replaced are gone). */
     public Optional<LogEntry> entry(long index) {
-        return index >= 1 && index <= log.lastIndex() ? Optional.of(log.entry(index)) : Optional.empty();
+        return index > log.baseIndex() && index <= log.lastIndex() ? Optional.of(log.entry(index)) : Optional.empty();
+    }
+
+    /** The term of the log's last entry (or of its base, when the log is empty after a snapshot). */
+    public long lastTerm() {
+        return log.lastTerm();
+    }
+
+    /** The term of the log's entry at {@code index}, or of its base; 0 where unknown (compacted, or past the end). */
+    public long logTerm(long index) {
+        return log.term(index);
+    }
+
+    /** The last index a snapshot replaced in the log; entries after it are held. */
+    public long logBaseIndex() {
+        return log.baseIndex();
+    }
+
+    /** The newest snapshot this member took, installed or recovered, if any. */
+    public Optional<SnapshotMetadata> latestSnapshot() {
+        return Optional.ofNullable(latestSnapshot);
     }
 
     /** A leader's view of each follower; empty on other roles. */

@@ -1,12 +1,19 @@
 package io.github.raftkit.core.runtime;
 
 import io.github.raftkit.api.NodeId;
+import io.github.raftkit.api.SnapshotPolicy;
+import io.github.raftkit.api.error.StorageException;
 import io.github.raftkit.api.error.NotLeaderException;
 import io.github.raftkit.api.log.EntryType;
 import io.github.raftkit.api.log.LogEntry;
+import io.github.raftkit.api.spi.SnapshotMetadata;
+import io.github.raftkit.api.spi.SnapshotStore;
 import io.github.raftkit.api.statemachine.Command;
+import io.github.raftkit.api.statemachine.Snapshot;
 import io.github.raftkit.api.statemachine.StateMachine;
 import io.github.raftkit.core.engine.ReadState;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,6 +37,15 @@ import java.util.function.Consumer;
  * arrives before the entry or confirmation that decides it. Stale reads come straight from callers' threads. An
  * exception from {@link StateMachine#apply} ends the thread and stops the member: applying past it would make this
  * replica diverge from the others.
+ *
+ * <p>Snapshots start here too: once {@link SnapshotPolicy#entriesBetween()} entries or
+ * {@link SnapshotPolicy#bytesBetween()} bytes were applied since the last one (or a caller asked), the state machine
+ * hands out a consistent view ({@link StateMachine#snapshot()}), which the {@link SnapshotStage} writes on its own
+ * thread while applying goes on; one snapshot at a time. A snapshot installed from the leader is restored here,
+ * before the entries after it are applied.
+ *
+ * <p>Stale reads wait until the state machine has applied up to a commit index learned from a current leader, so that
+ * a restarted member never answers from a state older than what it acknowledged before (the Redis-Raft bug).
  */
 final class ApplyStage {
 
@@ -50,12 +66,24 @@ final class ApplyStage {
      *
      * @param leaderHint the leader known when they were decided, for the callers told to go elsewhere
      */
-    record Decided(List<LogEntry> committed, List<ReadState> reads, List<Long> abortedReads,
-                   Optional<NodeId> leaderHint) implements Task {
+    record Decided(Optional<SnapshotMetadata> restore, List<LogEntry> committed, List<ReadState> reads,
+                   List<Long> abortedReads, Optional<NodeId> leaderHint) implements Task {
     }
 
-    /** A read served from whatever has been applied. */
+    /** A read served from whatever has been applied, once stale reads are allowed. */
     record StaleRead(byte[] query, CompletableFuture<byte[]> future) implements Task {
+    }
+
+    /** The engine learned {@code index} as committed from a current leader: stale reads may go once it is applied. */
+    record LeaderCommitKnown(long index) implements Task {
+    }
+
+    /** A caller asks for a snapshot now. */
+    record TakeSnapshot(CompletableFuture<SnapshotMetadata> future) implements Task {
+    }
+
+    /** The snapshot stage finished writing a snapshot, successfully or not. */
+    record SnapshotWritten(SnapshotMetadata metadata, boolean success) implements Task {
     }
 
     private record Waiting(long term, CompletableFuture<byte[]> future) {
@@ -75,11 +103,36 @@ final class ApplyStage {
     private final PriorityQueue<ConfirmedRead> confirmedReads =
             new PriorityQueue<>(Comparator.comparingLong(ConfirmedRead::index));
     private volatile long appliedIndex;
+    private long appliedTerm;
+    private final SnapshotPolicy policy;
+    private final List<NodeId> members;
+    private SnapshotStore snapshots;
+    private SnapshotStage snapshotStage;
+    private long entriesSinceSnapshot;
+    private long bytesSinceSnapshot;
+    private boolean snapshotWriting;
+    private SnapshotMetadata lastSnapshot;
+    private final List<CompletableFuture<SnapshotMetadata>> snapshotWaiters = new ArrayList<>();
+    private long staleReadsFrom = Long.MAX_VALUE;
+    private final List<PendingRead> staleReads = new ArrayList<>();
 
-    ApplyStage(NodeId self, StateMachine stateMachine, ThreadFactory threads, Consumer<Throwable> onFailure) {
+    ApplyStage(NodeId self, StateMachine stateMachine, SnapshotPolicy policy, List<NodeId> members,
+               ThreadFactory threads, Consumer<Throwable> onFailure) {
         this.self = self;
         this.stateMachine = stateMachine;
+        this.policy = policy;
+        this.members = List.copyOf(members);
         this.worker = new BatchWorker<>("apply", threads, Integer.MAX_VALUE, this::handle, onFailure);
+    }
+
+    /**
+     * Wires the snapshot store and stage, and restores the state machine from {@code recovered}, the newest local
+     * snapshot; called before {@link #start}, on the starting thread.
+     */
+    void useSnapshots(SnapshotStore store, SnapshotStage stage, Optional<SnapshotMetadata> recovered) {
+        this.snapshots = store;
+        this.snapshotStage = stage;
+        recovered.ifPresent(this::restore);
     }
 
     void start() {
@@ -111,14 +164,83 @@ final class ApplyStage {
             } else if (task instanceof AwaitRead read) {
                 unconfirmedReads.put(read.readId(), new PendingRead(read.query(), read.future()));
             } else if (task instanceof Decided decided) {
+                decided.restore().ifPresent(this::restore);
                 apply(decided.committed(), decided.leaderHint());
                 confirm(decided.reads());
                 abort(decided.abortedReads(), decided.leaderHint());
                 serveConfirmedReads();
             } else if (task instanceof StaleRead read) {
-                answer(new PendingRead(read.query(), read.future()));
+                staleReads.add(new PendingRead(read.query(), read.future()));
+            } else if (task instanceof LeaderCommitKnown known) {
+                staleReadsFrom = Math.min(staleReadsFrom, known.index());
+            } else if (task instanceof TakeSnapshot take) {
+                snapshotWaiters.add(take.future());
+            } else if (task instanceof SnapshotWritten written) {
+                snapshotWriting = false;
+                if (written.success()) {
+                    lastSnapshot = written.metadata();
+                }
             }
         }
+        serveStaleReads();
+        maybeSnapshot();
+    }
+
+    private void serveStaleReads() {
+        if (appliedIndex >= staleReadsFrom && !staleReads.isEmpty()) {
+            staleReads.forEach(this::answer);
+            staleReads.clear();
+        }
+    }
+
+    private void maybeSnapshot() {
+        if (snapshotStage == null || snapshotWriting) {
+            return;
+        }
+        boolean due = (policy.entriesBetween() > 0 && entriesSinceSnapshot >= policy.entriesBetween())
+                || (policy.bytesBetween() > 0 && bytesSinceSnapshot >= policy.bytesBetween());
+        if (!due && snapshotWaiters.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<SnapshotMetadata>> waiting = List.copyOf(snapshotWaiters);
+        snapshotWaiters.clear();
+        if (appliedIndex == 0 || (lastSnapshot != null && lastSnapshot.lastIncludedIndex() == appliedIndex)) {
+            // Nothing applied since the last snapshot: that one is as new as it gets.
+            waiting.forEach(f -> {
+                if (lastSnapshot != null) {
+                    f.complete(lastSnapshot);
+                } else {
+                    f.completeExceptionally(new IllegalStateException(self + " has applied nothing to snapshot"));
+                }
+            });
+            return;
+        }
+        long start = System.nanoTime();
+        Snapshot view = stateMachine.snapshot();
+        SnapshotMetadata metadata = new SnapshotMetadata(appliedIndex, appliedTerm, members);
+        snapshotWriting = true;
+        entriesSinceSnapshot = 0;
+        bytesSinceSnapshot = 0;
+        snapshotStage.submitWrite(new SnapshotStage.Write(metadata, view, waiting, start));
+    }
+
+    /** Replaces the state machine's state with a snapshot's; an unreadable snapshot stops the member. */
+    private void restore(SnapshotMetadata metadata) {
+        try (InputStream in = snapshots.open(metadata)) {
+            stateMachine.restore(in);
+        } catch (IOException | RuntimeException e) {
+            throw new StorageException(self + ": restoring the state machine from the snapshot through index "
+                    + metadata.lastIncludedIndex() + " failed: " + e.getMessage(), e);
+        }
+        appliedIndex = metadata.lastIncludedIndex();
+        appliedTerm = metadata.lastIncludedTerm();
+        lastSnapshot = metadata;
+        entriesSinceSnapshot = 0;
+        bytesSinceSnapshot = 0;
+        // Anyone still waiting at or below the snapshot's index lost their entry to whatever the snapshot holds.
+        NavigableMap<Long, Waiting> settled = proposals.headMap(appliedIndex, true);
+        settled.values().forEach(w -> w.future().completeExceptionally(new NotLeaderException(self, Optional.empty())));
+        settled.clear();
     }
 
     private void await(AwaitProposals awaited) {
@@ -147,7 +269,13 @@ final class ApplyStage {
         for (LogEntry entry : entries) {
             decide(entry, entry.type() == EntryType.COMMAND ? results.get(next++) : null, leaderHint);
         }
-        appliedIndex = entries.get(entries.size() - 1).index();
+        LogEntry last = entries.get(entries.size() - 1);
+        appliedIndex = last.index();
+        appliedTerm = last.term();
+        entriesSinceSnapshot += entries.size();
+        for (LogEntry entry : entries) {
+            bytesSinceSnapshot += entry.sizeBytes();
+        }
     }
 
     private List<byte[]> applyToStateMachine(List<Command> commands) {

@@ -5,11 +5,13 @@ import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.spi.LogStore;
 import io.github.raftkit.api.spi.MetadataStore;
 import io.github.raftkit.api.spi.PersistentState;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.api.spi.SnapshotStore;
 import io.github.raftkit.api.spi.StorageContext;
 import io.github.raftkit.core.engine.RecoveredState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A member's open stores, and what it recovers from them when it starts. Opened and recovered on the thread that
@@ -17,7 +19,7 @@ import java.util.List;
  *
  * @param log the replicated log
  * @param metadata the term and vote
- * @param snapshots the snapshots (not used yet)
+ * @param snapshots the snapshots
  */
 record DurableStores(LogStore log, MetadataStore metadata, SnapshotStore snapshots) implements AutoCloseable {
     /** How much of the log recovery reads per call, to keep each read's buffer small. */
@@ -39,15 +41,23 @@ record DurableStores(LogStore log, MetadataStore metadata, SnapshotStore snapsho
         }
     }
 
-    /** Loads the term and vote and reads the whole log; the engine keeps the log in memory. */
+    /**
+     * Loads the term and vote, the newest snapshot's metadata, and the log from the snapshot on (the engine keeps
+     * the log after its snapshot in memory). A log that starts past the snapshot, or without a snapshot past index 1,
+     * lost entries nothing replaced: recovery stops rather than run with a hole.
+     */
     RecoveredState recover(String member) {
+        Optional<SnapshotMetadata> snapshot = snapshots.latest();
+        long base = snapshot.map(SnapshotMetadata::lastIncludedIndex).orElse(0L);
         long first = log.firstIndex();
         long last = log.lastIndex();
-        if (first != 1) {
-            // A compacted log needs the snapshot that replaced its prefix, and snapshots are not installed yet.
-            throw new StorageException(member + ": the log starts at index " + first
-                    + ", but recovery from a snapshot is not supported yet");
+        if (first > base + 1 && last >= first) {
+            throw new StorageException(member + ": the log starts at index " + first + " but the newest snapshot "
+                    + "covers only through " + base + "; entries " + (base + 1) + ".." + (first - 1) + " are lost");
         }
+        // Read from the snapshot's own index when the log still holds it, so that recovery can check the log
+        // follows the snapshot (RecoveredState.of); entries below it are not needed.
+        first = Math.max(first, base);
         List<LogEntry> entries = new ArrayList<>();
         long next = first;
         while (next <= last) {
@@ -61,7 +71,7 @@ record DurableStores(LogStore log, MetadataStore metadata, SnapshotStore snapsho
         }
         PersistentState state = metadata.load().orElse(PersistentState.INITIAL);
         try {
-            return new RecoveredState(state, entries);
+            return RecoveredState.of(state, snapshot, entries);
         } catch (IllegalArgumentException e) {
             throw new StorageException(member + ": the recovered log is not consecutive: " + e.getMessage(), e);
         }

@@ -45,6 +45,8 @@ final class EngineLoop {
     private final NodeMetrics metrics;
     private final StateChangeLog changes;
     private final BatchWorker<LoopEvent> worker;
+    private final SnapshotStage snapshots;
+    private boolean leaderCommitKnown;
     private final AtomicInteger inboundQueued = new AtomicInteger();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private int writesInStorage;
@@ -52,32 +54,43 @@ final class EngineLoop {
     private volatile View view;
 
     EngineLoop(String member, RaftEngine engine, Transport transport, DurableStores stores, ApplyStage apply,
-               NodeMetrics metrics, ThreadFactory threads, Consumer<Throwable> onFailure) {
+               int chunkBytes, NodeMetrics metrics, ThreadFactory threads, Consumer<Throwable> onFailure) {
         this.engine = engine;
         this.transport = transport;
         this.apply = apply;
         this.metrics = metrics;
         this.changes = new StateChangeLog(member, metrics, engine.role(), engine.term(), engine.leader());
         this.worker = new BatchWorker<>("loop", threads, MAX_BATCH, this::handle, onFailure);
-        this.storage = new StorageStage(stores, metrics, worker::submit, threads, onFailure);
+        this.snapshots = new SnapshotStage(member, engine.config().group(), engine.self(), stores.snapshots(),
+                transport, chunkBytes, metrics, worker::submit, apply::submit, threads, onFailure);
+        this.storage = new StorageStage(member, stores, metrics, worker::submit, snapshots::received, threads,
+                onFailure);
         publish();
     }
 
     /** Starts the loop and its storage stage. */
     void start() {
         storage.start();
+        snapshots.start();
         worker.start();
     }
 
-    /** Asks the loop and its storage stage to end; returns at once. */
+    /** The stage that writes and sends snapshots. */
+    SnapshotStage snapshots() {
+        return snapshots;
+    }
+
+    /** Asks the loop and its storage and snapshot stages to end; returns at once. */
     void stop() {
         worker.stop();
         storage.stop();
+        snapshots.stop();
     }
 
     void join() throws InterruptedException {
         worker.join();
         storage.join();
+        snapshots.join();
     }
 
     /** The engine's state as of the last batch; readable from any thread. */
@@ -127,6 +140,10 @@ final class EngineLoop {
                 readIndex(read);
             } else if (event instanceof LoopEvent.Persisted persisted) {
                 persisted(persisted);
+            } else if (event instanceof LoopEvent.SnapshotTaken taken) {
+                engine.snapshotTaken(taken.metadata());
+            } else if (event instanceof LoopEvent.SnapshotUnreadable unreadable) {
+                engine.snapshotUnreadable(unreadable.follower());
             }
         }
         if (!proposals.isEmpty()) {
@@ -175,20 +192,31 @@ final class EngineLoop {
             engine.persisted(persisted.lastIndex(), persisted.lastTerm());
         }
         persisted.messages().forEach(transport::send);
+        persisted.installed().ifPresent(installed -> {
+            if (installed.verified()) {
+                engine.snapshotInstalled(installed.metadata());
+            } else {
+                engine.snapshotInstallFailed(installed.metadata());
+            }
+        });
     }
 
     private void carryOut(Ready ready) {
         ready.messages().forEach(transport::send);
+        ready.snapshotSends().forEach(snapshots::submitSend);
         // Messages after persistence wait for this Ready's writes and every earlier one's: they go through storage
         // in order, unless there is nothing to write and nothing still being written.
         if (ready.needsPersist() || (writesInStorage > 0 && !ready.messagesAfterPersist().isEmpty())) {
-            storage.submit(new StorageStage.Task(ready.state(), ready.entries(), ready.messagesAfterPersist()));
+            storage.submit(new StorageStage.Task(ready.snapshotChunks(), ready.compaction(), ready.state(),
+                    ready.entries(), ready.messagesAfterPersist()));
             writesInStorage++;
         } else {
             ready.messagesAfterPersist().forEach(transport::send);
         }
-        if (!ready.committed().isEmpty() || !ready.reads().isEmpty() || !ready.abortedReads().isEmpty()) {
-            apply.submit(new ApplyStage.Decided(ready.committed(), ready.reads(), ready.abortedReads(), leaderHint()));
+        if (!ready.committed().isEmpty() || !ready.reads().isEmpty() || !ready.abortedReads().isEmpty()
+                || ready.restore().isPresent()) {
+            apply.submit(new ApplyStage.Decided(ready.restore(), ready.committed(), ready.reads(),
+                    ready.abortedReads(), leaderHint()));
         }
     }
 
@@ -197,7 +225,28 @@ final class EngineLoop {
         return engine.leader().filter(leader -> !leader.equals(engine.self()));
     }
 
+    /**
+     * Once this member knows a commit index from a current leader (a follower the one its leader advertised; a leader
+     * its own, once it committed in its term), stale reads may be served when it has applied that far.
+     */
+    private void noteLeaderCommit() {
+        if (leaderCommitKnown || engine.leader().isEmpty()) {
+            return;
+        }
+        boolean leading = engine.leader().get().equals(engine.self());
+        if (leading && engine.logTerm(engine.commitIndex()) != engine.term()) {
+            return;
+        }
+        if (!leading && engine.leaderCommitHeard() == 0 && engine.commitIndex() == 0) {
+            return; // told of a leader (a vote request, a chunk) but no commit index yet
+        }
+        leaderCommitKnown = true;
+        apply.submit(new ApplyStage.LeaderCommitKnown(leading ? engine.commitIndex()
+                : Math.max(engine.commitIndex(), engine.leaderCommitHeard())));
+    }
+
     private void publish() {
+        noteLeaderCommit();
         view = new View(engine.role(), engine.term(), engine.leader(), engine.commitIndex(), engine.lastIndex());
         changes.observe(engine.role(), engine.term(), engine.leader());
         metrics.anomalies(engine);

@@ -1,7 +1,10 @@
 package io.github.raftkit.core.runtime;
 
+import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** What the {@link EngineLoop} is asked to do, one input of the engine each. Immutable. */
@@ -30,7 +33,21 @@ sealed interface LoopEvent {
      * @param lastIndex the last log entry written in the round, or 0 if it wrote none
      * @param lastTerm that entry's term
      * @param messages the messages that waited for this durability, in order
+     * @param installed a snapshot whose last chunk the round wrote: verified and committed, or not
      */
-    record Persisted(int tasks, long lastIndex, long lastTerm, List<RaftMessage> messages) implements LoopEvent {
+    record Persisted(int tasks, long lastIndex, long lastTerm, List<RaftMessage> messages,
+                     Optional<Installed> installed) implements LoopEvent {
+    }
+
+    /** A received snapshot's fate once its last chunk was written. */
+    record Installed(SnapshotMetadata metadata, boolean verified) {
+    }
+
+    /** The snapshot stage wrote a snapshot this member took. */
+    record SnapshotTaken(SnapshotMetadata metadata) implements LoopEvent {
+    }
+
+    /** The snapshot stage could not read the snapshot a transfer to {@code follower} is sending. */
+    record SnapshotUnreadable(NodeId follower) implements LoopEvent {
     }
 }

@@ -76,6 +76,10 @@ final class NodeMetrics implements AutoCloseable {
     private final Counter leaderChanges;
     private final Counter elections;
     private final Counter droppedMessages;
+    private final DistributionSummary snapshotSize;
+    private final Timer snapshotTake;
+    private final Timer snapshotSend;
+    private final Timer snapshotInstall;
 
     NodeMetrics(MeterRegistry registry, NodeSetup setup, Supplier<ServerStatus> status, IntSupplier pendingRequests) {
         this.registry = registry;
@@ -118,9 +122,38 @@ final class NodeMetrics implements AutoCloseable {
                 .description("Times the member learned of a new leader").tags(tags).register(registry));
         elections = remember(Counter.builder("raft.elections")
                 .description("Elections this member started as a candidate").tags(tags).register(registry));
+        snapshotSize = remember(DistributionSummary.builder("raft.snapshot.size")
+                .description("Bytes of each snapshot taken or installed").baseUnit("bytes").tags(tags)
+                .register(registry));
+        snapshotTake = remember(Timer.builder("raft.snapshot.take")
+                .description("From the state machine's view to the snapshot written and committed").tags(tags)
+                .register(registry));
+        snapshotSend = remember(Timer.builder("raft.snapshot.send")
+                .description("From the first chunk of a snapshot sent to a follower to the last").tags(tags)
+                .register(registry));
+        snapshotInstall = remember(Timer.builder("raft.snapshot.install")
+                .description("From the first chunk received to the snapshot verified and committed").tags(tags)
+                .register(registry));
         droppedMessages = remember(Counter.builder("raft.messages.dropped")
                 .description("Messages from peers dropped because the engine loop's queue was full").tags(tags)
                 .register(registry));
+    }
+
+    /** A snapshot this member took was written: its size, and the time from taking the view to the commit. */
+    void snapshotTaken(long bytes, long nanos) {
+        snapshotSize.record(bytes);
+        snapshotTake.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A leader sent a follower the last chunk of a snapshot, this long after the first. */
+    void snapshotSent(long nanos) {
+        snapshotSend.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A follower received, verified and committed a snapshot, this long after its first chunk. */
+    void snapshotInstalled(long bytes, long nanos) {
+        snapshotSize.record(bytes);
+        snapshotInstall.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Counts {@code future}'s outcome when it completes, and times it if it succeeded. */

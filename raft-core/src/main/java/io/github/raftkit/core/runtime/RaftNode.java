@@ -7,6 +7,7 @@ import io.github.raftkit.api.ServerStatus;
 import io.github.raftkit.api.error.RaftException;
 import io.github.raftkit.api.error.ShutdownException;
 import io.github.raftkit.api.error.StorageException;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -94,6 +95,12 @@ public final class RaftNode implements RaftServer {
             stopped.completeExceptionally(e);
         }
         return stopped;
+    }
+
+    @Override
+    public CompletableFuture<SnapshotMetadata> snapshot() {
+        RunningNode node = running;
+        return node == null ? notRunning() : node.snapshot();
     }
 
     @Override

@@ -6,12 +6,14 @@ import io.github.raftkit.api.Role;
 import io.github.raftkit.api.ServerStatus;
 import io.github.raftkit.api.error.RaftException;
 import io.github.raftkit.api.error.ShutdownException;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.api.spi.StorageContext;
 import io.github.raftkit.api.spi.Transport;
 import io.github.raftkit.api.spi.TransportContext;
 import io.github.raftkit.core.engine.EngineConfig;
 import io.github.raftkit.core.engine.RaftEngine;
 import io.github.raftkit.core.engine.RecoveredState;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
@@ -51,11 +53,14 @@ final class RunningNode {
         this.transport = setup.plugins().transport()
                 .create(new TransportContext(config.node(), config.membership(), config.properties()));
         this.metrics = new NodeMetrics(setup.registry(), setup, this::status, pending::size);
-        this.apply = new ApplyStage(config.node(), setup.stateMachine(), setup.threads(), onFailure);
+        this.apply = new ApplyStage(config.node(), setup.stateMachine(), config.snapshots(),
+                List.copyOf(config.membership().ids()), setup.threads(), onFailure);
         // Election timeouts must differ between members (§5.2); the engine takes its randomness as a seeded input.
         RaftEngine engine = new RaftEngine(EngineConfig.from(config), recovered, new Random());
-        this.loop = new EngineLoop(setup.member(), engine, transport, stores, apply, metrics, setup.threads(),
-                onFailure);
+        this.loop = new EngineLoop(setup.member(), engine, transport, stores, apply, config.snapshots().chunkBytes(),
+                metrics, setup.threads(), onFailure);
+        // The newest snapshot is restored before anything runs; the engine resumes from it.
+        apply.useSnapshots(stores.snapshots(), loop.snapshots(), recovered.snapshot());
     }
 
     /**
@@ -76,9 +81,11 @@ final class RunningNode {
                 node.stop();
                 throw e;
             }
-            LOG.info("{}: started with term {}, vote {}, log through index {}, members {}", setup.member(),
-                    recovered.state().term(), recovered.state().votedFor().map(Object::toString).orElse("none"),
-                    recovered.log().size(), config.membership().ids());
+            long base = recovered.snapshot().map(s -> s.lastIncludedIndex()).orElse(0L);
+            LOG.info("{}: started with term {}, vote {}, snapshot through index {}, log through index {}, members {}",
+                    setup.member(), recovered.state().term(),
+                    recovered.state().votedFor().map(Object::toString).orElse("none"), base,
+                    base + recovered.log().size(), config.membership().ids());
             return node;
         } catch (RuntimeException e) {
             stores.close();
@@ -94,6 +101,13 @@ final class RunningNode {
         setup.timer().scheduleAtFixedRate(loop::tick, tick, tick, TimeUnit.NANOSECONDS);
         long sweep = Math.max(tick, setup.config().requestTimeout().toNanos() / SWEEPS_PER_TIMEOUT);
         setup.timer().scheduleAtFixedRate(pending::expire, sweep, sweep, TimeUnit.NANOSECONDS);
+    }
+
+    /** Takes a snapshot now; completes once it is written. */
+    CompletableFuture<SnapshotMetadata> snapshot() {
+        CompletableFuture<SnapshotMetadata> future = new CompletableFuture<>();
+        apply.submit(new ApplyStage.TakeSnapshot(future));
+        return future;
     }
 
     CompletableFuture<byte[]> propose(byte[] command) {

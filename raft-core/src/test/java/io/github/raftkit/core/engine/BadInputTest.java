@@ -19,6 +19,7 @@ import io.github.raftkit.api.Role;
 import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.message.InstallSnapshot;
 import io.github.raftkit.api.message.RequestVote;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -138,14 +139,21 @@ class BadInputTest {
         assertEquals(1, n1.engine.anomalies(Anomaly.MALFORMED));
     }
 
-    @Test // §7: snapshots come with log compaction
-    void installSnapshotIsNotYetSupported() {
+    @Test // §7: a chunk must name a snapshot of a real entry from no later term than the sender's
+    void malformedSnapshotChunksAreCountedAndChangeNothing() {
         EngineFixture n1 = node().follower(1);
 
-        n1.step(new InstallSnapshot(GROUP, N2, N1, 1, 10, 1, 0, new byte[3], true));
+        n1.step(new InstallSnapshot(GROUP, N2, N1, 1, null, 0, new byte[3], true, 0));
+        n1.step(new InstallSnapshot(GROUP, N2, N1, 1, new SnapshotMetadata(10, 2, List.of(N1, N2, N3)), 0,
+                new byte[3], true, 0));
+        n1.step(new InstallSnapshot(GROUP, N2, N1, 1, new SnapshotMetadata(10, 1, List.of(N1, N2, N3)), -1,
+                new byte[3], true, 0));
+        n1.step(new InstallSnapshot(GROUP, N2, N1, 1, new SnapshotMetadata(10, 1, List.of(N1, N2, N3)), 0,
+                null, true, 0));
 
         assertEquals(0, n1.engine.lastIndex());
-        assertEquals(1, n1.engine.anomalies(Anomaly.UNSUPPORTED));
+        assertEquals(4, n1.engine.anomalies(Anomaly.MALFORMED));
+        assertTrue(n1.ready().snapshotChunks().isEmpty());
     }
 
     @Test // term arithmetic: the largest term a peer can send must not wrap around

@@ -64,6 +64,7 @@ final class EngineFixture {
         private int maxEntries = 64;
         private long maxBytes = 1 << 20;
         private int maxInflight = 4;
+        private long trailing;
         private long seed = 42;
         private List<LogEntry> log = List.of();
         private Optional<NodeId> votedFor = Optional.empty();
@@ -98,6 +99,11 @@ final class EngineFixture {
             return this;
         }
 
+        Builder snapshotTrailingEntries(long trailing) {
+            this.trailing = trailing;
+            return this;
+        }
+
         Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -116,7 +122,7 @@ final class EngineFixture {
 
         EngineConfig config() {
             return new EngineConfig(N1, GROUP, members, HEARTBEAT_TICKS, ELECTION_MIN, ELECTION_MAX, preVote,
-                    checkQuorum, maxEntries, maxBytes, maxInflight);
+                    checkQuorum, maxEntries, maxBytes, maxInflight, trailing);
         }
 
         /** A member that recovered {@code term} and starts as a follower with no known leader. */

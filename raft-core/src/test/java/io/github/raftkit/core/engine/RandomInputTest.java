@@ -21,6 +21,7 @@ import io.github.raftkit.api.message.RaftMessage;
 import io.github.raftkit.api.message.RequestVote;
 import io.github.raftkit.api.message.RequestVoteResponse;
 import io.github.raftkit.api.message.TimeoutNow;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -141,7 +142,9 @@ class RandomInputTest {
                 case 8, 9 -> new RequestVoteResponse(group, from, to, term, random.nextBoolean(), random.nextBoolean());
                 case 10 -> new TimeoutNow(group, from, to, term);
                 default -> random.nextBoolean()
-                        ? new InstallSnapshot(group, from, to, term, index(), term(), 0, new byte[2], true)
+                        ? new InstallSnapshot(group, from, to, term, new SnapshotMetadata(index(), term(),
+                                List.of(N1, N2, N3)), random.nextInt(3) * 2L, new byte[2], random.nextBoolean(),
+                                random.nextLong())
                         : new InstallSnapshotResponse(group, from, to, term, index(), 0, random.nextBoolean());
             };
         }

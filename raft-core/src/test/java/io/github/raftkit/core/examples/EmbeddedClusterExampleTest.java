@@ -10,12 +10,12 @@ import io.github.raftkit.api.RaftConfig;
 import io.github.raftkit.api.RaftServer;
 import io.github.raftkit.api.Role;
 import io.github.raftkit.api.statemachine.Command;
+import io.github.raftkit.api.statemachine.Snapshot;
 import io.github.raftkit.api.statemachine.StateMachine;
 import io.github.raftkit.core.assembly.RaftServers;
 import io.github.raftkit.core.memory.MemoryStorage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -57,13 +57,15 @@ class EmbeddedClusterExampleTest {
             return Long.toString(total).getBytes(UTF_8);
         }
 
+        /** A long is its own immutable view: the snapshot captures the value, then writes it on another thread. */
         @Override
-        public void writeSnapshot(OutputStream out) throws IOException {
-            out.write(Long.toString(total).getBytes(UTF_8));
+        public Snapshot snapshot() {
+            long value = total;
+            return out -> out.write(Long.toString(value).getBytes(UTF_8));
         }
 
         @Override
-        public void restoreSnapshot(InputStream in) throws IOException {
+        public void restore(InputStream in) throws IOException {
             total = Long.parseLong(new String(in.readAllBytes(), UTF_8));
         }
     }

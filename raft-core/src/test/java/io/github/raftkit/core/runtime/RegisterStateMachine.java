@@ -1,10 +1,14 @@
 package io.github.raftkit.core.runtime;
 
 import io.github.raftkit.api.statemachine.Command;
+import io.github.raftkit.api.statemachine.Snapshot;
 import io.github.raftkit.api.statemachine.StateMachine;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +25,7 @@ public final class RegisterStateMachine implements StateMachine {
 
     private final List<String> history = new ArrayList<>(); // guarded by itself: the test thread reads it
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile int restores;
 
     public static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -75,13 +80,36 @@ public final class RegisterStateMachine implements StateMachine {
         gate.countDown();
     }
 
+    /** The history so far, copied on the apply thread: the copy is the immutable view the snapshot thread writes. */
     @Override
-    public void writeSnapshot(OutputStream out) throws IOException {
-        throw new UnsupportedOperationException("snapshots are not taken yet");
+    public Snapshot snapshot() {
+        List<String> view = history();
+        return out -> {
+            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+            data.writeInt(view.size());
+            for (String value : view) {
+                data.writeUTF(value);
+            }
+            data.flush();
+        };
     }
 
     @Override
-    public void restoreSnapshot(InputStream in) throws IOException {
-        throw new UnsupportedOperationException("snapshots are not taken yet");
+    public void restore(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(new BufferedInputStream(in));
+        List<String> restored = new ArrayList<>();
+        for (int i = data.readInt(); i > 0; i--) {
+            restored.add(data.readUTF());
+        }
+        synchronized (history) {
+            history.clear();
+            history.addAll(restored);
+        }
+        restores++;
+    }
+
+    /** How many times a snapshot replaced the state. */
+    public int restores() {
+        return restores;
     }
 }

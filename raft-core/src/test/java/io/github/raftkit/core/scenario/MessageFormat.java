@@ -3,6 +3,8 @@ package io.github.raftkit.core.scenario;
 import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.message.AppendEntries;
 import io.github.raftkit.api.message.AppendEntriesResponse;
+import io.github.raftkit.api.message.InstallSnapshot;
+import io.github.raftkit.api.message.InstallSnapshotResponse;
 import io.github.raftkit.api.message.RaftMessage;
 import io.github.raftkit.api.message.RequestVote;
 import io.github.raftkit.api.message.RequestVoteResponse;
@@ -26,6 +28,12 @@ final class MessageFormat {
         }
         if (message instanceof AppendEntriesResponse) {
             return "AppResp";
+        }
+        if (message instanceof InstallSnapshot) {
+            return "Snap";
+        }
+        if (message instanceof InstallSnapshotResponse) {
+            return "SnapResp";
         }
         return message.getClass().getSimpleName();
     }
@@ -54,6 +62,15 @@ final class MessageFormat {
         }
         if (message instanceof TimeoutNow) {
             return head;
+        }
+        if (message instanceof InstallSnapshot chunk) {
+            return head + " snapshot=" + chunk.snapshot().lastIncludedIndex() + "@" + chunk.snapshot()
+                    .lastIncludedTerm() + " offset=" + chunk.offset() + " bytes=" + chunk.chunk().length
+                    + (chunk.done() ? " done" : "");
+        }
+        if (message instanceof InstallSnapshotResponse response) {
+            return head + " snapshot=" + response.lastIncludedIndex() + " next=" + response.nextOffset()
+                    + (response.accepted() ? " ok" : " refused");
         }
         return head + " " + message;
     }

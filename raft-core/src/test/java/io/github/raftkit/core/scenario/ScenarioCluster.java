@@ -32,7 +32,7 @@ final class ScenarioCluster {
     private int restarts;
 
     /** Creates members n1..nN with one shared configuration. */
-    void addNodes(int count, EngineConfig settings, long seed) {
+    void addNodes(int count, EngineConfig settings, long seed, int chunkBytes) {
         List<NodeId> ids = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             ids.add(NodeId.of("n" + i));
@@ -40,16 +40,18 @@ final class ScenarioCluster {
         random = new Random(seed);
         template = new EngineConfig(ids.get(0), GroupId.DEFAULT, ids, settings.heartbeatTicks(),
                 settings.electionTicksMin(), settings.electionTicksMax(), settings.preVote(), settings.checkQuorum(),
-                settings.maxEntriesPerAppend(), settings.maxBytesPerAppend(), settings.maxInflightAppends());
+                settings.maxEntriesPerAppend(), settings.maxBytesPerAppend(), settings.maxInflightAppends(),
+                settings.snapshotTrailingEntries());
         for (NodeId id : ids) {
-            nodes.put(id, new ScenarioNode(newEngine(id, RecoveredState.EMPTY)));
+            nodes.put(id, new ScenarioNode(newEngine(id, RecoveredState.EMPTY), chunkBytes));
         }
     }
 
     private RaftEngine newEngine(NodeId id, RecoveredState recovered) {
         EngineConfig config = new EngineConfig(id, template.group(), template.members(), template.heartbeatTicks(),
                 template.electionTicksMin(), template.electionTicksMax(), template.preVote(), template.checkQuorum(),
-                template.maxEntriesPerAppend(), template.maxBytesPerAppend(), template.maxInflightAppends());
+                template.maxEntriesPerAppend(), template.maxBytesPerAppend(), template.maxInflightAppends(),
+                template.snapshotTrailingEntries());
         return new RaftEngine(config, recovered, new Random(random.nextLong()));
     }
 

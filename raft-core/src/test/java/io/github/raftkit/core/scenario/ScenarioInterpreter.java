@@ -97,6 +97,14 @@ final class ScenarioInterpreter {
                 words.forEach(w -> cluster.restart(NodeId.of(w)));
                 yield "ok";
             }
+            case "snapshot" -> {
+                boolean[] taken = new boolean[1];
+                cluster.act(node(words, 0), e -> taken[0] = cluster.node(node(words, 0)).takeSnapshot());
+                ScenarioNode node = cluster.node(node(words, 0));
+                yield taken[0] ? "snapshot through " + node.engine().latestSnapshot().orElseThrow()
+                        .lastIncludedIndex() + ", log from " + (node.engine().logBaseIndex() + 1)
+                        + ", stored log from " + node.durableFirstIndex() : "refused";
+            }
             case "status" -> status();
             case "log" -> log(node(words, 0));
             case "applied" -> orNone(String.join(" ", cluster.node(node(words, 0)).applied()));
@@ -119,8 +127,10 @@ final class ScenarioInterpreter {
                 Boolean.parseBoolean(options.getOrDefault("prevote", "true")),
                 Boolean.parseBoolean(options.getOrDefault("checkquorum", "true")),
                 Integer.parseInt(options.getOrDefault("max-entries", "64")), 1 << 20,
-                Integer.parseInt(options.getOrDefault("inflight", "8")));
-        cluster.addNodes(count, settings, Long.parseLong(options.getOrDefault("seed", "1")));
+                Integer.parseInt(options.getOrDefault("inflight", "8")),
+                Long.parseLong(options.getOrDefault("trailing", "0")));
+        cluster.addNodes(count, settings, Long.parseLong(options.getOrDefault("seed", "1")),
+                Integer.parseInt(options.getOrDefault("chunk", "16")));
         return status();
     }
 
@@ -207,7 +217,11 @@ final class ScenarioInterpreter {
     private String log(NodeId id) {
         RaftEngine engine = cluster.node(id).engine();
         List<String> entries = new ArrayList<>();
-        for (long i = 1; i <= engine.lastIndex(); i++) {
+        if (engine.logBaseIndex() > 0) {
+            entries.add("(snapshot through " + engine.logBaseIndex() + "@" + engine.logTerm(engine.logBaseIndex())
+                    + ")");
+        }
+        for (long i = engine.logBaseIndex() + 1; i <= engine.lastIndex(); i++) {
             LogEntry entry = engine.entry(i).orElseThrow();
             entries.add(i + "@" + entry.term() + (entry.type() == EntryType.NO_OP
                     ? "" : ":" + new String(entry.data(), StandardCharsets.UTF_8)));

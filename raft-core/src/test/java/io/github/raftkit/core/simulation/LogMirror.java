@@ -71,6 +71,26 @@ final class LogMirror implements LogView {
         }
     }
 
+    /** A copy of this log through {@code index}. */
+    LogMirror prefix(long index) {
+        LogMirror copy = new LogMirror();
+        copy.terms = Arrays.copyOf(terms, (int) index + 1);
+        copy.hashes = Arrays.copyOf(hashes, (int) index + 1);
+        copy.last = (int) index;
+        return copy;
+    }
+
+    /**
+     * Replaces this log with {@code prefix} (a snapshot's) and then whatever of this log's entries after it the caller
+     * keeps; here none: the log did not follow the snapshot. Everything counts as changed, to be checked again.
+     */
+    void resetTo(LogMirror prefix) {
+        terms = Arrays.copyOf(prefix.terms, Math.max(prefix.terms.length, 256));
+        hashes = Arrays.copyOf(prefix.hashes, Math.max(prefix.hashes.length, 256));
+        last = prefix.last;
+        changedFrom = Math.min(changedFrom, 1);
+    }
+
     /** The lowest index changed since the last call (Long.MAX_VALUE if none); starts over afterwards. */
     long takeChangedFrom() {
         long from = changedFrom;

@@ -29,6 +29,15 @@ sealed interface SimEvent {
         }
     }
 
+    /** A member's snapshot write finishes; ignored if the member crashed since. */
+    record SnapshotWritten(int node, long incarnation, io.github.raftkit.api.spi.SnapshotMetadata metadata,
+                           long hash) implements SimEvent {
+        @Override
+        public String toString() {
+            return "snapshot n" + (node + 1) + " through " + metadata.lastIncludedIndex();
+        }
+    }
+
     /** Time for the next crash, if faults are still on. */
     record CrashTimer() implements SimEvent {
     }

@@ -3,13 +3,17 @@ package io.github.raftkit.core.simulation;
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.Role;
 import io.github.raftkit.api.log.LogEntry;
+import io.github.raftkit.api.message.InstallSnapshot;
 import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.core.engine.EngineConfig;
 import io.github.raftkit.core.engine.ProposalOutcome;
 import io.github.raftkit.core.engine.RaftEngine;
 import io.github.raftkit.core.engine.ReadState;
 import io.github.raftkit.core.engine.Ready;
 import io.github.raftkit.core.engine.RecoveredState;
+import io.github.raftkit.core.engine.snapshot.SnapshotSend;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -19,7 +23,9 @@ import java.util.function.UnaryOperator;
  * One simulated member: an engine, the storage under it and the state machine over it, driven the way the runtime
  * will drive it. After every input it takes the engine's Ready and carries it out by the contract: messages go out
  * at once, state and entries go to storage, messages that promise them wait until that write (and every earlier one)
- * is durable, committed entries are applied in order.
+ * is durable, committed entries are applied in order. Every {@code entriesBetween} applied entries it snapshots its
+ * state machine (the write takes a while, and a crash meanwhile loses it), and it reads and writes snapshot chunks
+ * as the engine asks.
  */
 final class SimNode implements NodeView {
     private final int position;
@@ -31,15 +37,20 @@ final class SimNode implements NodeView {
     private final EngineFactory engines;
     private final UnaryOperator<RecoveredState> recovery;
     private final ClientListener clients;
+    private final SimulationConfig.SnapshotShape snapshots;
+    private final SnapshotHistory history;
+    private final SimulationStats stats;
+    private boolean snapshotWriting;
 
     private RaftEngine engine;
     private long incarnation;
     private LogMirror log = new LogMirror();
     private StateMachineChain stateMachine;
 
-    SimNode(int position, EngineConfig config, SimulationConfig.StorageFaults storageFaults, Network network,
-            EventQueue events, Random random, EngineFactory engines, UnaryOperator<RecoveredState> recovery,
-            ClientListener clients) {
+    SimNode(int position, EngineConfig config, SimulationConfig.StorageFaults storageFaults,
+            SimulationConfig.SnapshotShape snapshots, Network network, EventQueue events, Random random,
+            EngineFactory engines, UnaryOperator<RecoveredState> recovery, ClientListener clients,
+            SnapshotHistory history, SimulationStats stats) {
         this.position = position;
         this.config = config;
         this.storage = new SimulatedStorage(storageFaults);
@@ -49,6 +60,9 @@ final class SimNode implements NodeView {
         this.engines = engines;
         this.recovery = recovery;
         this.clients = clients;
+        this.snapshots = snapshots;
+        this.history = history;
+        this.stats = stats;
     }
 
     int position() {
@@ -57,10 +71,17 @@ final class SimNode implements NodeView {
 
     /** Starts (or restarts) from what storage holds, with a fresh engine, log view and state machine. */
     void start() {
-        RecoveredState recovered = recovery.apply(storage.recover());
+        RecoveredState recovered = recovery.apply(storage.recover(history));
         engine = engines.create(config, recovered, new Random(random.nextLong()));
-        log = new LogMirror(recovered.log());
         stateMachine = new StateMachineChain(id());
+        snapshotWriting = false;
+        log = new LogMirror();
+        recovered.snapshot().ifPresent(snapshot -> {
+            log.resetTo(history.prefix(snapshot.lastIncludedIndex(), snapshot.lastIncludedTerm()));
+            byte[] bytes = storage.snapshot().orElseThrow().bytes();
+            stateMachine.restore(SnapshotBytes.index(bytes), SnapshotBytes.hash(bytes));
+        });
+        log.replaceFrom(recovered.log());
         events.after(1 + random.nextInt(Simulation.MILLIS_PER_TICK), new SimEvent.Tick(position, incarnation));
     }
 
@@ -90,13 +111,68 @@ final class SimNode implements NodeView {
         if (!up() || writeIncarnation != incarnation) {
             return;
         }
-        SimulatedStorage.PendingWrite write = storage.completeNext();
+        SimulatedStorage.PendingWrite write = storage.peekNext();
+        Optional<SimulatedStorage.Installation> installed = storage.completeNext(write, history);
         if (!write.entries().isEmpty()) {
             LogEntry last = write.entries().get(write.entries().size() - 1);
             engine.persisted(last.index(), last.term());
         }
         write.afterPersist().forEach(network::send);
+        installed.ifPresent(installation -> {
+            if (installation.verified()) {
+                engine.snapshotInstalled(installation.metadata());
+            } else {
+                engine.snapshotInstallFailed(installation.metadata());
+            }
+        });
         drain();
+    }
+
+    /** The snapshot write that started when the state machine reached {@code written}'s index is durable. */
+    void snapshotWritten(SimEvent.SnapshotWritten written) {
+        if (!up() || written.incarnation() != incarnation) {
+            return; // a crash while taking it lost it
+        }
+        snapshotWriting = false;
+        SnapshotMetadata metadata = written.metadata();
+        storage.save(new SimulatedStorage.StoredSnapshot(metadata,
+                SnapshotBytes.encode(metadata.lastIncludedIndex(), written.hash())));
+        if (engine.snapshotTaken(metadata)) {
+            stats.snapshotsTaken++;
+        }
+        drain();
+    }
+
+    private void maybeSnapshot(LogEntry applied) {
+        long newest = Math.max(storage.snapshot().map(s -> s.metadata().lastIncludedIndex()).orElse(0L),
+                engine.latestSnapshot().map(SnapshotMetadata::lastIncludedIndex).orElse(0L));
+        if (snapshots.entriesBetween() == 0 || snapshotWriting
+                || applied.index() - newest < snapshots.entriesBetween()) {
+            return;
+        }
+        // Taking is cheap (the state is one hash); writing takes a while, and applying goes on meanwhile.
+        snapshotWriting = true;
+        history.record(applied.index(), applied.term(), log);
+        SnapshotMetadata metadata = new SnapshotMetadata(applied.index(), applied.term(), config.members());
+        int latency = snapshots.minTakeMillis()
+                + random.nextInt(snapshots.maxTakeMillis() - snapshots.minTakeMillis() + 1);
+        events.after(latency, new SimEvent.SnapshotWritten(position, incarnation, metadata, stateMachine.hash()));
+    }
+
+    private void sendChunk(SnapshotSend send) {
+        Optional<SimulatedStorage.StoredSnapshot> stored = storage.snapshot()
+                .filter(s -> s.metadata().equals(send.snapshot()));
+        if (stored.isEmpty()) {
+            engine.snapshotUnreadable(send.to()); // a newer snapshot replaced it
+            return;
+        }
+        byte[] bytes = stored.get().bytes();
+        int from = (int) Math.min(send.offset(), bytes.length);
+        int to = Math.min(bytes.length, from + snapshots.chunkBytes());
+        boolean done = to == bytes.length;
+        stats.snapshotChunks++;
+        network.send(new InstallSnapshot(config.group(), config.self(), send.to(), send.term(), send.snapshot(),
+                from, Arrays.copyOfRange(bytes, from, to), done, done ? SnapshotBytes.crc(bytes) : 0));
     }
 
     ProposalOutcome propose(List<byte[]> commands) {
@@ -126,9 +202,7 @@ final class SimNode implements NodeView {
         while (engine.hasReady()) {
             carryOut(engine.ready());
         }
-        if (engine.lastIndex() != log.lastIndex()
-                || (log.lastIndex() > 0 && engine.entry(log.lastIndex()).orElseThrow().term()
-                        != log.term(log.lastIndex()))) {
+        if (engine.lastIndex() != log.lastIndex() || engine.lastTerm() != log.term(log.lastIndex())) {
             throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(id()), "the engine's log ends at "
                     + engine.lastIndex() + " but its Readys describe a log ending at " + log.lastIndex()
                     + "@" + log.term(log.lastIndex()));
@@ -137,6 +211,12 @@ final class SimNode implements NodeView {
 
     private void carryOut(Ready ready) {
         ready.messages().forEach(network::send);
+        ready.snapshotSends().forEach(this::sendChunk);
+        if (ready.compaction().filter(c -> c.discardLog()).isPresent()) {
+            // An installed snapshot replaced a log that did not follow it.
+            SnapshotMetadata installed = ready.restore().orElseThrow();
+            log.resetTo(history.prefix(installed.lastIncludedIndex(), installed.lastIncludedTerm()));
+        }
         if (!ready.entries().isEmpty()) {
             long first = ready.entries().get(0).index();
             if (first > log.lastIndex() + 1) {
@@ -146,12 +226,18 @@ final class SimNode implements NodeView {
             log.replaceFrom(ready.entries());
         }
         if (ready.needsPersist() || (!ready.messagesAfterPersist().isEmpty() && !storage.idle())) {
-            long durableAt = storage.submit(new SimulatedStorage.PendingWrite(ready.state(), ready.entries(),
-                    ready.messagesAfterPersist()), events.now(), random);
+            long durableAt = storage.submit(new SimulatedStorage.PendingWrite(ready.snapshotChunks(),
+                    ready.compaction(), ready.state(), ready.entries(), ready.messagesAfterPersist()), events.now(),
+                    random);
             events.after(durableAt - events.now(), new SimEvent.StorageDone(position, incarnation));
         } else {
             ready.messagesAfterPersist().forEach(network::send);
         }
+        ready.restore().ifPresent(snapshot -> {
+            byte[] bytes = storage.snapshot().filter(s -> s.metadata().equals(snapshot)).orElseThrow().bytes();
+            stateMachine.restore(SnapshotBytes.index(bytes), SnapshotBytes.hash(bytes));
+            stats.snapshotsInstalled++;
+        });
         for (LogEntry entry : ready.committed()) {
             LogView durable = storage.durableLog();
             if (entry.index() > durable.lastIndex()
@@ -162,6 +248,7 @@ final class SimNode implements NodeView {
             }
             stateMachine.apply(entry);
             clients.applied(this, entry);
+            maybeSnapshot(entry);
         }
         for (ReadState read : ready.reads()) {
             clients.readConfirmed(this, read);

@@ -31,6 +31,7 @@ public final class Simulation {
     private final FaultInjector faults;
     private final CalmPeriod calm;
     private final InvariantChecker checker;
+    private final SnapshotHistory history = new SnapshotHistory();
 
     public Simulation(long seed, SimulationSetup setup) {
         this.seed = seed;
@@ -43,8 +44,9 @@ public final class Simulation {
         this.network = new Network(members, config.network(), random, events, stats);
         this.workload = new Workload(config.workload(), nodes, random, events, trace, stats);
         for (int i = 0; i < members.size(); i++) {
-            nodes.add(new SimNode(i, config.engine().forMember(members.get(i), members), config.storage(), network,
-                    events, random, setup.engines(), setup.recovery(), workload));
+            nodes.add(new SimNode(i, config.engine().forMember(members.get(i), members,
+                    config.snapshots().trailingEntries()), config.storage(), config.snapshots(), network, events,
+                    random, setup.engines(), setup.recovery(), workload, history, stats));
         }
         this.faults = new FaultInjector(config, nodes, network, random, events, trace, stats);
         this.calm = new CalmPeriod(config, nodes, workload, events, trace);
@@ -95,6 +97,8 @@ public final class Simulation {
             }
         } else if (event instanceof SimEvent.StorageDone done) {
             nodes.get(done.node()).storageDone(done.incarnation());
+        } else if (event instanceof SimEvent.SnapshotWritten written) {
+            nodes.get(written.node()).snapshotWritten(written);
         } else if (event instanceof SimEvent.ClientTimer) {
             workload.onTimer();
         } else if (event instanceof SimEvent.CrashTimer) {

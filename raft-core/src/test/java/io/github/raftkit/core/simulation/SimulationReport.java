@@ -44,12 +44,14 @@ public final class SimulationReport {
                 "simulation: %d seeds in %.1f s wall = %.1f seeds/s; %d simulated ticks (%.0f s at %d ms/tick) = "
                         + "%.0f simulated s per wall s%n  elections=%d crashes=%d tornWrites=%d partitions=%d "
                         + "messages sent=%d delivered=%d dropped=%d duplicated=%d%n  proposals accepted=%d "
-                        + "refused=%d writesAcknowledged=%d readsConfirmed=%d committedEntries=%d events=%d",
+                        + "refused=%d writesAcknowledged=%d readsConfirmed=%d committedEntries=%d events=%d"
+                        + "%n  snapshots taken=%d chunks sent=%d installed=%d",
                 seeds, wallSeconds(), seedsPerSecond(), totals.simulatedTicks(),
                 totals.simulatedTicks() * Simulation.MILLIS_PER_TICK / 1000.0, Simulation.MILLIS_PER_TICK,
                 simulatedSecondsPerWallSecond(), totals.elections, totals.crashes, totals.tornWrites,
                 totals.partitions, totals.messagesSent, totals.messagesDelivered, totals.messagesDropped,
                 totals.messagesDuplicated, totals.proposalsAccepted, totals.proposalsRefused,
-                totals.writesAcknowledged, totals.readsConfirmed, totals.committed, totals.events);
+                totals.writesAcknowledged, totals.readsConfirmed, totals.committed, totals.events,
+                totals.snapshotsTaken, totals.snapshotChunks, totals.snapshotsInstalled);
     }
 }

@@ -17,6 +17,9 @@ public final class SimulationStats {
     long writesAcknowledged;
     long readsConfirmed;
     long committed;
+    long snapshotsTaken;
+    long snapshotChunks;
+    long snapshotsInstalled;
 
     void add(SimulationStats other) {
         events += other.events;
@@ -34,6 +37,9 @@ public final class SimulationStats {
         writesAcknowledged += other.writesAcknowledged;
         readsConfirmed += other.readsConfirmed;
         committed += other.committed;
+        snapshotsTaken += other.snapshotsTaken;
+        snapshotChunks += other.snapshotChunks;
+        snapshotsInstalled += other.snapshotsInstalled;
     }
 
     public long simulatedTicks() {
@@ -56,6 +62,14 @@ public final class SimulationStats {
         return writesAcknowledged;
     }
 
+    public long snapshotsInstalled() {
+        return snapshotsInstalled;
+    }
+
+    public long snapshotsTaken() {
+        return snapshotsTaken;
+    }
+
     public long readsConfirmed() {
         return readsConfirmed;
     }
@@ -67,6 +81,7 @@ public final class SimulationStats {
                 + " messages sent=" + messagesSent + " delivered=" + messagesDelivered + " dropped=" + messagesDropped
                 + " duplicated=" + messagesDuplicated + " proposals accepted=" + proposalsAccepted
                 + " refused=" + proposalsRefused + " writesAcknowledged=" + writesAcknowledged
-                + " readsConfirmed=" + readsConfirmed + " committed=" + committed;
+                + " readsConfirmed=" + readsConfirmed + " committed=" + committed + " snapshots taken=" + snapshotsTaken
+                + " chunks=" + snapshotChunks + " installed=" + snapshotsInstalled;
     }
 }

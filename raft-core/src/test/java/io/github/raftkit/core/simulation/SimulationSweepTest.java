@@ -28,5 +28,9 @@ class SimulationSweepTest {
         assertEquals(count, report.seeds());
         assertTrue(report.totals().crashes() > 0, "the sweep must crash members");
         assertTrue(report.totals().writesAcknowledged() > 0, "the sweep must acknowledge writes");
+        if (count >= 100) {
+            assertTrue(report.totals().snapshotsTaken() > 0, "the sweep must take snapshots");
+            assertTrue(report.totals().snapshotsInstalled() > 0, "the sweep must install snapshots");
+        }
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The replicated state machine of a simulated member: it folds every applied entry into a hash chain, the same chain
- * as a log's prefix hash, so two replicas that applied the same entries hold the same hash. Starts empty after every
- * restart, because commit and apply progress are volatile and entries are applied again.
+ * as a log's prefix hash, so two replicas that applied the same entries hold the same hash. Its snapshot is that
+ * hash and the index it covers. After a restart it starts from the newest snapshot (or empty), because commit and
+ * apply progress are volatile and the entries after it are applied again.
  */
 final class StateMachineChain {
     private final NodeId owner;
@@ -25,6 +26,12 @@ final class StateMachineChain {
         }
         hash = LogMirror.chain(hash, entry);
         appliedIndex++;
+    }
+
+    /** Replaces the state with a snapshot's: the chain's hash through its index. */
+    void restore(long index, long hash) {
+        appliedIndex = index;
+        this.hash = hash;
     }
 
     long appliedIndex() {

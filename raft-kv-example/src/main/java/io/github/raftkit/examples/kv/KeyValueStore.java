@@ -1,12 +1,12 @@
 package io.github.raftkit.examples.kv;
 
 import io.github.raftkit.api.statemachine.Command;
+import io.github.raftkit.api.statemachine.Snapshot;
 import io.github.raftkit.api.statemachine.StateMachine;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,19 +55,26 @@ public final class KeyValueStore implements StateMachine {
         return text("ERROR unknown query '" + String.join(" ", words) + "'");
     }
 
+    /**
+     * A copy of the map, taken on the apply thread and written on the snapshot thread. Copying is linear in the map's
+     * size, which suits an example; a large store would hand out a persistent or copy-on-write map instead.
+     */
     @Override
-    public void writeSnapshot(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(values.size());
-        for (var entry : values.entrySet()) {
-            data.writeUTF(entry.getKey());
-            data.writeUTF(entry.getValue());
-        }
-        data.flush();
+    public Snapshot snapshot() {
+        Map<String, String> view = new TreeMap<>(values);
+        return out -> {
+            DataOutputStream data = new DataOutputStream(out);
+            data.writeInt(view.size());
+            for (var entry : view.entrySet()) {
+                data.writeUTF(entry.getKey());
+                data.writeUTF(entry.getValue());
+            }
+            data.flush();
+        };
     }
 
     @Override
-    public void restoreSnapshot(InputStream in) throws IOException {
+    public void restore(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
         values.clear();
         for (int i = data.readInt(); i > 0; i--) {

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.raftkit.api.statemachine.Command;
+import io.github.raftkit.api.statemachine.Snapshot;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,12 +42,14 @@ class KeyValueStoreTest {
         apply(2, "put a 1");
         apply(3, "put b 2");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        store.writeSnapshot(out);
+        Snapshot view = store.snapshot();
+        apply(4, "put a changed-after-the-view");
+        view.writeTo(out);
 
         KeyValueStore restored = new KeyValueStore();
-        restored.restoreSnapshot(new ByteArrayInputStream(out.toByteArray()));
+        restored.restore(new ByteArrayInputStream(out.toByteArray()));
 
-        assertEquals("1", query(restored, "get a"));
+        assertEquals("1", query(restored, "get a"), "the view is the state when it was taken");
         assertEquals("2", query(restored, "get b"));
     }
 }

@@ -8,6 +8,7 @@ import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.message.AppendEntries;
 import io.github.raftkit.api.message.AppendEntriesResponse;
 import io.github.raftkit.api.message.InstallSnapshot;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.api.message.InstallSnapshotResponse;
 import io.github.raftkit.api.message.RaftMessage;
 import io.github.raftkit.api.message.RequestVoteResponse;
@@ -147,7 +148,8 @@ class TransportExchangeTest {
                 new RequestVoteResponse(g, f, t, 4, true, true),
                 Messages.append(from, to, 10, 3, 100),
                 new AppendEntriesResponse(g, f, t, 4, false, 0, 11, 2, 8, 5),
-                new InstallSnapshot(g, f, t, 4, 100, 3, 0, new byte[10_000], true),
+                new InstallSnapshot(g, f, t, 4, new SnapshotMetadata(100, 3, List.of(f, t)), 0, new byte[10_000], true,
+                        0x1234_5678L),
                 new InstallSnapshotResponse(g, f, t, 4, 100, 10_000, true),
                 new TimeoutNow(g, f, t, 4));
     }

@@ -5,45 +5,82 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The engine's view of its log: every entry, which of them are durable, and which changes are not yet handed to
- * storage. Owned by the engine's thread.
+ * The engine's view of its log: the entries after its <em>base</em>, which of them are durable, and which changes are
+ * not yet handed to storage. Owned by the engine's thread.
+ *
+ * <p>The base is the last entry a snapshot replaced (Raft paper §7): entries at or below it are gone, but its term
+ * still answers, so that an append right after it can be checked (Log Matching). The base is always committed. A new
+ * log's base is index 0, term 0.
  *
  * <p>Terms in a Raft log never decrease, which the lookups below rely on to stop early.
  */
 public final class RaftLog {
     private final ArrayList<LogEntry> entries;
+    private long baseIndex;
+    private long baseTerm;
     private long durableIndex;
     private long unpersistedFrom = Long.MAX_VALUE;
 
     /** A log holding {@code recovered}, all of it durable. */
     public RaftLog(List<LogEntry> recovered) {
+        this(0, 0, recovered);
+    }
+
+    /** A log whose entries through {@code baseIndex} (of {@code baseTerm}) a snapshot replaced, then {@code recovered}. */
+    public RaftLog(long baseIndex, long baseTerm, List<LogEntry> recovered) {
+        this.baseIndex = baseIndex;
+        this.baseTerm = baseTerm;
         this.entries = new ArrayList<>(recovered);
-        this.durableIndex = recovered.size();
+        this.durableIndex = baseIndex + recovered.size();
+    }
+
+    /** The last index a snapshot replaced; 0 if none. */
+    public long baseIndex() {
+        return baseIndex;
+    }
+
+    /** The first index whose entry the log still holds (or would hold next, when empty). */
+    public long firstIndex() {
+        return baseIndex + 1;
     }
 
     public long lastIndex() {
-        return entries.size();
+        return baseIndex + entries.size();
     }
 
     public long lastTerm() {
         return term(lastIndex());
     }
 
-    /** The term of the entry at {@code index}; 0 for index 0 or for an index beyond the log. */
+    /**
+     * The term of the entry at {@code index}; the base's term at the base; 0 for index 0, for an index beyond the log
+     * and for one below the base, whose term is gone with the entry.
+     */
     public long term(long index) {
-        return index < 1 || index > lastIndex() ? 0 : entries.get((int) (index - 1)).term();
+        if (index == baseIndex) {
+            return baseTerm;
+        }
+        return index < baseIndex || index > lastIndex() ? 0 : entries.get(position(index)).term();
     }
 
-    /** Whether this log has an entry at {@code index} with {@code term}; index 0 always matches (§5.3). */
+    /**
+     * Whether this log has an entry at {@code index} with {@code term}; index 0 always matches (§5.3). Below the base
+     * the answer is false: the caller checks committed positions against its commit index first.
+     */
     public boolean matches(long index, long term) {
-        return index == 0 ? term == 0 : index <= lastIndex() && term(index) == term;
+        return index == 0 ? term == 0 : index >= baseIndex && index <= lastIndex() && term(index) == term;
     }
 
     public LogEntry entry(long index) {
-        if (index < 1 || index > lastIndex()) {
-            throw new IndexOutOfBoundsException("no entry " + index + " in a log ending at " + lastIndex());
+        if (index <= baseIndex || index > lastIndex()) {
+            throw new IndexOutOfBoundsException("no entry " + index + " in a log holding " + firstIndex() + ".."
+                    + lastIndex());
         }
-        return entries.get((int) (index - 1));
+        return entries.get(position(index));
+    }
+
+    private int position(long index) {
+        return (int) (index - baseIndex - 1);
     }
 
     /**
@@ -80,7 +117,7 @@ public final class RaftLog {
      */
     public long firstConflict(List<LogEntry> incoming) {
         for (LogEntry e : incoming) {
-            if (e.index() <= lastIndex() && term(e.index()) != e.term()) {
+            if (e.index() > baseIndex && e.index() <= lastIndex() && term(e.index()) != e.term()) {
                 return e.index();
             }
         }
@@ -106,7 +143,7 @@ public final class RaftLog {
     }
 
     private void truncateFrom(long index) {
-        entries.subList((int) (index - 1), entries.size()).clear();
+        entries.subList(position(index), entries.size()).clear();
         durableIndex = Math.min(durableIndex, index - 1);
         unpersistedFrom = Math.min(unpersistedFrom, index);
     }
@@ -128,7 +165,7 @@ public final class RaftLog {
 
     /** The last index at or below {@code atOrBelow} whose entry has {@code term}, or 0 if there is none. */
     public long lastIndexOfTerm(long term, long atOrBelow) {
-        for (long i = Math.min(atOrBelow, lastIndex()); i > 0; i--) {
+        for (long i = Math.min(atOrBelow, lastIndex()); i > 0 && i >= baseIndex; i--) {
             long t = term(i);
             if (t == term) {
                 return i;
@@ -168,8 +205,49 @@ public final class RaftLog {
             unpersistedFrom = Long.MAX_VALUE;
             return List.of();
         }
-        List<LogEntry> out = List.copyOf(entries.subList((int) (unpersistedFrom - 1), entries.size()));
+        List<LogEntry> out = List.copyOf(entries.subList(position(unpersistedFrom), entries.size()));
         unpersistedFrom = Long.MAX_VALUE;
         return out;
+    }
+
+    /**
+     * Drops the entries through {@code index}, which a snapshot covers (§7); the log then starts after it. The caller
+     * keeps {@code index} at or below what is committed and durable.
+     */
+    public void compactThrough(long index) {
+        if (index <= baseIndex) {
+            return;
+        }
+        if (index > durableIndex) {
+            throw new IllegalArgumentException("compacting through " + index + " beyond the durable index "
+                    + durableIndex);
+        }
+        long newBaseTerm = term(index);
+        entries.subList(0, position(index) + 1).clear();
+        baseIndex = index;
+        baseTerm = newBaseTerm;
+    }
+
+    /**
+     * Makes a snapshot the log's base (§7, InstallSnapshot receiver rules 6 and 7): if the log holds the snapshot's
+     * last entry with the same term, the entries after it stay; otherwise the whole log is discarded, since none of it
+     * can follow the snapshot. Returns whether entries after the snapshot were kept.
+     */
+    public boolean resetTo(long index, long term) {
+        boolean keep = index <= lastIndex() && index >= baseIndex && term(index) == term;
+        if (keep) {
+            entries.subList(0, position(index) + 1).clear();
+            durableIndex = Math.max(durableIndex, index);
+            if (unpersistedFrom != Long.MAX_VALUE) {
+                unpersistedFrom = Math.max(unpersistedFrom, index + 1);
+            }
+        } else {
+            entries.clear();
+            durableIndex = index;
+            unpersistedFrom = Long.MAX_VALUE;
+        }
+        baseIndex = index;
+        baseTerm = term;
+        return keep;
     }
 }

@@ -4,9 +4,12 @@ import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.message.AppendEntries;
 import io.github.raftkit.api.message.AppendEntriesResponse;
+import io.github.raftkit.api.message.InstallSnapshotResponse;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.core.engine.EngineConfig;
 import io.github.raftkit.core.engine.Outbox;
 import io.github.raftkit.core.engine.log.RaftLog;
+import io.github.raftkit.core.engine.snapshot.SnapshotSend;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,7 +19,8 @@ import java.util.Map;
 /**
  * A leader's side of log replication (Raft paper §5.3): one {@link FollowerProgress} per follower, appends batched
  * up to the configured entry and byte limits and pipelined within each follower's inflight window, heartbeats that
- * double as probes, and the quorum arithmetic for commit, CheckQuorum and ReadIndex. Lives for one term of leadership.
+ * double as probes, snapshots for followers whose next entry was compacted away (§7), and the quorum arithmetic for
+ * commit, CheckQuorum and ReadIndex. Lives for one term of leadership.
  */
 public final class LeaderReplicator {
     private final EngineConfig config;
@@ -26,14 +30,20 @@ public final class LeaderReplicator {
     private final Map<NodeId, FollowerProgress> followers = new LinkedHashMap<>();
     private long round;
     private long commitIndex;
+    private SnapshotMetadata snapshot;
 
-    /** Starts leading in {@code term}: every follower is probed from just past the leader's last entry. */
-    public LeaderReplicator(EngineConfig config, long term, RaftLog log, Outbox outbox, long commitIndex) {
+    /**
+     * Starts leading in {@code term}: every follower is probed from just past the leader's last entry. {@code snapshot}
+     * is the newest snapshot, null if none; followers who need what it replaced get it.
+     */
+    public LeaderReplicator(EngineConfig config, long term, RaftLog log, Outbox outbox, long commitIndex,
+                            SnapshotMetadata snapshot) {
         this.config = config;
         this.term = term;
         this.log = log;
         this.outbox = outbox;
         this.commitIndex = commitIndex;
+        this.snapshot = snapshot;
         for (NodeId member : config.members()) {
             if (!member.equals(config.self())) {
                 followers.put(member, new FollowerProgress(member, log.lastIndex() + 1, config.maxInflightAppends()));
@@ -59,6 +69,11 @@ public final class LeaderReplicator {
         this.commitIndex = commitIndex;
     }
 
+    /** A newer snapshot was taken; transfers that start (or restart) from now on send it. */
+    public void snapshot(SnapshotMetadata newest) {
+        this.snapshot = newest;
+    }
+
     /** Sends new entries to every follower that has room for them. */
     public void replicateToAll() {
         for (FollowerProgress follower : followers.values()) {
@@ -71,6 +86,18 @@ public final class LeaderReplicator {
      * the inflight window holds.
      */
     public void sendEntries(FollowerProgress follower) {
+        if (follower.state() != FollowerProgress.State.SNAPSHOT && follower.next() <= log.baseIndex()) {
+            // §7: the entries this follower needs next are compacted away; only a snapshot can bring it up.
+            follower.becomeSnapshot(snapshot);
+        }
+        if (follower.state() == FollowerProgress.State.SNAPSHOT) {
+            if (follower.canSend()) {
+                outbox.sendSnapshotChunk(new SnapshotSend(follower.id(), term, follower.snapshot(),
+                        follower.snapshotOffset()));
+                follower.chunkSent();
+            }
+            return;
+        }
         if (follower.state() == FollowerProgress.State.PROBE) {
             if (follower.canSend()) {
                 send(follower, nextBatch(follower));
@@ -93,14 +120,28 @@ public final class LeaderReplicator {
     public long heartbeat() {
         round++;
         for (FollowerProgress follower : followers.values()) {
-            if (follower.state() == FollowerProgress.State.PROBE) {
-                follower.unpause();
+            if (follower.state() == FollowerProgress.State.SNAPSHOT) {
+                // The follower cannot check an append after an index it lacks; an empty append at index 0 still
+                // keeps it from timing out, carries the round, and its acknowledgement reports its commit index.
+                outbox.sendNow(new AppendEntries(config.group(), config.self(), follower.id(), term, 0, 0, List.of(),
+                        commitIndex, round));
+                follower.unpause(chunkRetryHeartbeats());
+                sendEntries(follower);
+            } else if (follower.state() == FollowerProgress.State.PROBE) {
+                follower.unpause(chunkRetryHeartbeats());
+                sendEntries(follower);
+            } else if (follower.next() <= log.baseIndex()) {
                 sendEntries(follower);
             } else {
                 send(follower, List.of());
             }
         }
         return round;
+    }
+
+    /** Whole heartbeat intervals an unanswered chunk waits before it is sent again: about an election timeout. */
+    private int chunkRetryHeartbeats() {
+        return Math.max(1, config.electionTicksMin() / config.heartbeatTicks());
     }
 
     private void send(FollowerProgress follower, List<LogEntry> entries) {
@@ -120,6 +161,10 @@ public final class LeaderReplicator {
         follower.heardFrom(response.round() <= round ? response.round() : 0);
         if (response.success()) {
             boolean grew = follower.acknowledged(response.matchIndex());
+            if (follower.state() == FollowerProgress.State.SNAPSHOT && follower.match() >= log.baseIndex()) {
+                // Installed, or caught up some other way: the log holds what comes next.
+                follower.snapshotDone();
+            }
             sendEntries(follower);
             return grew;
         }
@@ -127,6 +172,39 @@ public final class LeaderReplicator {
             sendEntries(follower);
         }
         return false;
+    }
+
+    /**
+     * Takes a follower's answer to a snapshot chunk: the next chunk goes out from the offset it expects. Offset 0
+     * restarts the transfer with the newest snapshot. Returns false for an answer about another snapshot or one that
+     * tells nothing new, which the caller counts.
+     */
+    public boolean onSnapshotResponse(InstallSnapshotResponse response) {
+        FollowerProgress follower = followers.get(response.from());
+        if (follower.state() != FollowerProgress.State.SNAPSHOT || response.nextOffset() < 0
+                || response.lastIncludedIndex() != follower.snapshot().lastIncludedIndex()) {
+            return false;
+        }
+        follower.heardFrom(0);
+        if (response.nextOffset() == 0 && !follower.snapshot().equals(snapshot)) {
+            follower.becomeSnapshot(snapshot);
+        } else if (!follower.chunkAnswered(response.nextOffset())) {
+            return false;
+        }
+        sendEntries(follower);
+        return true;
+    }
+
+    /**
+     * The runtime could not read the snapshot a transfer to {@code follower} is sending (it was replaced by a newer
+     * one): start over with the newest.
+     */
+    public void restartSnapshot(NodeId follower) {
+        FollowerProgress progress = followers.get(follower);
+        if (progress != null && progress.state() == FollowerProgress.State.SNAPSHOT) {
+            progress.becomeSnapshot(snapshot);
+            sendEntries(progress);
+        }
     }
 
     /**

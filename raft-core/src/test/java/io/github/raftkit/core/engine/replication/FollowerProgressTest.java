@@ -42,7 +42,7 @@ class FollowerProgressTest {
         assertFalse(follower.canSend());
         assertEquals(6, follower.next(), "a probe does not move next");
 
-        follower.unpause();
+        follower.unpause(1);
         assertTrue(follower.canSend());
     }
 

@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -38,8 +37,6 @@ import static java.nio.file.StandardOpenOption.WRITE;
  */
 public final class FileSnapshotStore implements SnapshotStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileSnapshotStore.class);
-    private static final Comparator<SnapshotMetadata> NEWEST_LAST = Comparator
-            .comparingLong(SnapshotMetadata::lastIncludedIndex).thenComparingLong(SnapshotMetadata::lastIncludedTerm);
 
     private final Path dir;
     private final String member;
@@ -104,7 +101,11 @@ public final class FileSnapshotStore implements SnapshotStore {
         try {
             FileChannel channel = FileChannel.open(file, READ);
             try {
-                return new SnapshotInput(channel, file, SnapshotFile.verify(channel, file, metadata));
+                SnapshotFile.Layout layout = SnapshotFile.verify(channel, file, SnapshotFile.Name.of(metadata));
+                if (!layout.metadata().equals(metadata)) {
+                    throw SnapshotFile.corrupt(file, 0, "the header says " + layout.metadata() + ", not " + metadata);
+                }
+                return new SnapshotInput(channel, file, layout);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -127,7 +128,7 @@ public final class FileSnapshotStore implements SnapshotStore {
 
     /** Called by a writer once its snapshot is durable under its final name. */
     synchronized void committed(SnapshotMetadata metadata) {
-        if (latest == null || NEWEST_LAST.compare(metadata, latest) > 0) {
+        if (latest == null || SnapshotFile.Name.of(metadata).compareTo(SnapshotFile.Name.of(latest)) > 0) {
             latest = metadata;
         }
         LOG.info("{}: snapshot {} is durable; the newest is {}", member, metadata, latest);
@@ -155,12 +156,14 @@ public final class FileSnapshotStore implements SnapshotStore {
                     Files.delete(file);
                 }
             }
-            latest = files.stream().map(p -> SnapshotFile.metadataOf(p.getFileName().toString()))
-                    .filter(Objects::nonNull).max(NEWEST_LAST).orElse(null);
-            if (latest != null) {
-                Path newest = dir.resolve(SnapshotFile.fileName(latest));
+            Path newest = files.stream()
+                    .filter(p -> SnapshotFile.nameOf(p.getFileName().toString()) != null)
+                    .max(Comparator.comparing(p -> SnapshotFile.nameOf(p.getFileName().toString())))
+                    .orElse(null);
+            if (newest != null) {
                 try (FileChannel channel = FileChannel.open(newest, READ)) {
-                    SnapshotFile.verify(channel, newest, latest);
+                    latest = SnapshotFile.verify(channel, newest, SnapshotFile.nameOf(newest.getFileName().toString()))
+                            .metadata();
                 }
                 removeAllBut(latest);
             }
@@ -172,8 +175,8 @@ public final class FileSnapshotStore implements SnapshotStore {
     private void removeAllBut(SnapshotMetadata keep) throws IOException {
         boolean removed = false;
         for (Path file : listing()) {
-            SnapshotMetadata metadata = SnapshotFile.metadataOf(file.getFileName().toString());
-            if (metadata != null && !metadata.equals(keep)) {
+            SnapshotFile.Name name = SnapshotFile.nameOf(file.getFileName().toString());
+            if (name != null && !name.equals(SnapshotFile.Name.of(keep))) {
                 Files.delete(file);
                 removed = true;
             }

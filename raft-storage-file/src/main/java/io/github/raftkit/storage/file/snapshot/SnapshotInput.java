@@ -46,9 +46,9 @@ final class SnapshotInput extends InputStream {
             return 0;
         }
         int n = channel.read(ByteBuffer.wrap(bytes, offset, (int) Math.min(length, left)),
-                SnapshotFile.HEADER_BYTES + read);
+                layout.headerBytes() + read);
         if (n < 0) {
-            throw SnapshotFile.corrupt(file, SnapshotFile.HEADER_BYTES + read, "the file ends inside the payload");
+            throw SnapshotFile.corrupt(file, layout.headerBytes() + read, "the file ends inside the payload");
         }
         crc.update(bytes, offset, n);
         read += n;
@@ -62,7 +62,7 @@ final class SnapshotInput extends InputStream {
 
     private void verifyAtEnd() {
         if (!verified && (int) crc.getValue() != layout.payloadChecksum()) {
-            throw SnapshotFile.corrupt(file, SnapshotFile.HEADER_BYTES, "payload checksum mismatch over "
+            throw SnapshotFile.corrupt(file, layout.headerBytes(), "payload checksum mismatch over "
                     + layout.payloadLength() + " bytes");
         }
         verified = true;

@@ -8,11 +8,15 @@ import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.RaftConfig;
 import io.github.raftkit.api.RaftServer;
 import io.github.raftkit.api.Role;
+import io.github.raftkit.api.SnapshotPolicy;
 import io.github.raftkit.api.statemachine.Command;
+import io.github.raftkit.api.statemachine.Snapshot;
 import io.github.raftkit.api.statemachine.StateMachine;
 import io.github.raftkit.core.assembly.RaftServers;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Whole clusters on the {@code file} store: three members commit, stop, and come back from their disks alone — term,
- * vote and log recovered from files — to rebuild identical state machines and go on committing.
+ * Whole clusters on the {@code file} stores: three members commit (taking snapshots and compacting their logs as they
+ * go), a follower falls behind and catches up, then all stop and come back from their disks alone — term, vote,
+ * newest snapshot and the log after it — to rebuild identical state machines and go on committing.
  */
 class FileStorageClusterTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -85,6 +90,8 @@ class FileStorageClusterTest {
                 .electionTimeout(Duration.ofMillis(150), Duration.ofMillis(300))
                 .requestTimeout(Duration.ofSeconds(20))
                 .transport("memory").storage("file").dataDir(data.resolve(id.value()))
+                // Small enough that snapshots are taken, compacted, installed and recovered from files.
+                .snapshots(new SnapshotPolicy(300, 1L << 20, 50, 4_096))
                 .build();
         Numbers machine = new Numbers();
         RaftServer server = RaftServers.create(config, machine);
@@ -138,7 +145,7 @@ class FileStorageClusterTest {
         }
     }
 
-    /** Remembers every number applied, in order; a restarted member rebuilds it by replaying its log. */
+    /** Remembers every number applied, in order; a restarted member rebuilds it from its snapshot and log. */
     private static final class Numbers implements StateMachine {
         final List<Integer> values = new CopyOnWriteArrayList<>();
 
@@ -158,13 +165,27 @@ class FileStorageClusterTest {
         }
 
         @Override
-        public void writeSnapshot(OutputStream out) {
-            throw new UnsupportedOperationException("snapshots are not taken in this test");
+        public Snapshot snapshot() {
+            List<Integer> copy = List.copyOf(values);
+            return out -> {
+                DataOutputStream data = new DataOutputStream(out);
+                data.writeInt(copy.size());
+                for (int value : copy) {
+                    data.writeInt(value);
+                }
+                data.flush();
+            };
         }
 
         @Override
-        public void restoreSnapshot(InputStream in) {
-            throw new UnsupportedOperationException("snapshots are not taken in this test");
+        public void restore(InputStream in) throws IOException {
+            DataInputStream data = new DataInputStream(in);
+            List<Integer> restored = new ArrayList<>();
+            for (int i = data.readInt(); i > 0; i--) {
+                restored.add(data.readInt());
+            }
+            values.clear();
+            values.addAll(restored);
         }
     }
 }

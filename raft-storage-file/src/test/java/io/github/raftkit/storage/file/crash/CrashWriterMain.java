@@ -12,6 +12,7 @@ import io.github.raftkit.storage.file.log.FileLogStoreProvider;
 import io.github.raftkit.storage.file.meta.FileMetadataStoreProvider;
 import io.github.raftkit.storage.file.snapshot.FileSnapshotStoreProvider;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -42,7 +43,7 @@ public final class CrashWriterMain {
                     say("term " + term);
                 }
                 if (batch % 8 == 0) {
-                    SnapshotMetadata at = new SnapshotMetadata(log.lastIndex(), term + 1);
+                    SnapshotMetadata at = new SnapshotMetadata(log.lastIndex(), term + 1, List.of(NodeId.of("n1")));
                     try (SnapshotWriter writer = snapshots.create(at)) {
                         writer.output().write(CrashLayout.snapshotPayload(at));
                         writer.commit();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.error.StorageException;
 import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.api.spi.SnapshotWriter;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileSnapshotStoreTest {
-    private static final SnapshotMetadata AT_100 = new SnapshotMetadata(100, 3);
-    private static final SnapshotMetadata AT_200 = new SnapshotMetadata(200, 4);
+    private static final SnapshotMetadata AT_100 = new SnapshotMetadata(100, 3, List.of(NodeId.of("n1"), NodeId.of("n2"), NodeId.of("n3")));
+    private static final SnapshotMetadata AT_200 = new SnapshotMetadata(200, 4, List.of(NodeId.of("n1"), NodeId.of("n2"), NodeId.of("n3")));
 
     @TempDir
     Path dir;
@@ -126,7 +127,7 @@ class FileSnapshotStoreTest {
         }
         Path file = dir.resolve(SnapshotFile.fileName(AT_100));
         byte[] bytes = Files.readAllBytes(file);
-        bytes[SnapshotFile.HEADER_BYTES + 4321] ^= 4;
+        bytes[SnapshotFile.header(AT_100).remaining() + 4321] ^= 4;
         Files.write(file, bytes);
         try (FileSnapshotStore store = open()) {
             StorageException e = assertThrows(StorageException.class, () -> readAll(store, AT_100));

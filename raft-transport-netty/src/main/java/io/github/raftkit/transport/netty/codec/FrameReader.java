@@ -7,6 +7,7 @@ import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.message.AppendEntries;
 import io.github.raftkit.api.message.AppendEntriesResponse;
 import io.github.raftkit.api.message.InstallSnapshot;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.api.message.InstallSnapshotResponse;
 import io.github.raftkit.api.message.RequestVote;
 import io.github.raftkit.api.message.RequestVoteResponse;
@@ -81,12 +82,11 @@ public final class FrameReader {
                         nonNegative(in, "conflictIndex"), nonNegative(in, "round"));
             }
             case INSTALL_SNAPSHOT -> {
-                long lastIncludedIndex = nonNegative(in, "lastIncludedIndex");
-                long lastIncludedTerm = nonNegative(in, "lastIncludedTerm");
+                SnapshotMetadata snapshot = readSnapshotMetadata(in);
                 long offset = nonNegative(in, "offset");
+                long checksum = in.readLong();
                 boolean done = isSet(flags(in), FrameWriter.FLAG_1);
-                yield new InstallSnapshot(group, from, to, term, lastIncludedIndex, lastIncludedTerm, offset,
-                        bytes(in), done);
+                yield new InstallSnapshot(group, from, to, term, snapshot, offset, bytes(in), done, checksum);
             }
             case INSTALL_SNAPSHOT_RESPONSE -> {
                 long lastIncludedIndex = nonNegative(in, "lastIncludedIndex");
@@ -119,6 +119,22 @@ public final class FrameReader {
             entries.add(new LogEntry(prevLogIndex + i, entryTerm, entryType, bytes(in)));
         }
         return new AppendEntries(group, from, to, term, prevLogIndex, prevLogTerm, entries, leaderCommit, round);
+    }
+
+    private static SnapshotMetadata readSnapshotMetadata(ByteBuf in) {
+        long lastIncludedIndex = nonNegative(in, "lastIncludedIndex");
+        long lastIncludedTerm = nonNegative(in, "lastIncludedTerm");
+        int count = in.readUnsignedShort();
+        // Each id takes at least two bytes (length and one character), so the count is checked before the list.
+        if (count > in.readableBytes() / 2) {
+            throw new IllegalArgumentException("member count " + count + " cannot fit in the " + in.readableBytes()
+                    + " bytes left");
+        }
+        List<NodeId> members = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            members.add(node(in));
+        }
+        return new SnapshotMetadata(lastIncludedIndex, lastIncludedTerm, members);
     }
 
     private static NodeId node(ByteBuf in) {

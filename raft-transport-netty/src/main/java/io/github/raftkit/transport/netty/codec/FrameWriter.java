@@ -1,6 +1,7 @@
 package io.github.raftkit.transport.netty.codec;
 
 import io.github.raftkit.api.log.EntryType;
+import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.message.AppendEntries;
 import io.github.raftkit.api.message.AppendEntriesResponse;
@@ -116,8 +117,11 @@ public final class FrameWriter {
             case INSTALL_SNAPSHOT -> {
                 InstallSnapshot m = (InstallSnapshot) frame;
                 writeCommon(out, m);
-                out.writeLong(m.lastIncludedIndex()).writeLong(m.lastIncludedTerm()).writeLong(m.offset())
-                        .writeByte(flags(m.done(), false)).writeInt(m.chunk().length);
+                out.writeLong(m.snapshot().lastIncludedIndex()).writeLong(m.snapshot().lastIncludedTerm())
+                        .writeShort(m.snapshot().members().size());
+                m.snapshot().members().forEach(member -> writeId(out, member.value()));
+                out.writeLong(m.offset()).writeLong(m.checksum()).writeByte(flags(m.done(), false))
+                        .writeInt(m.chunk().length);
                 sink.payload(m.chunk());
             }
             case INSTALL_SNAPSHOT_RESPONSE -> {
@@ -159,7 +163,8 @@ public final class FrameWriter {
             case APPEND_ENTRIES -> commonSize((RaftMessage) frame) + 4 * LONG + Integer.BYTES
                     + entriesSize(((AppendEntries) frame).entries());
             case APPEND_ENTRIES_RESPONSE -> commonSize((RaftMessage) frame) + 1 + 5 * LONG;
-            case INSTALL_SNAPSHOT -> commonSize((RaftMessage) frame) + 3 * LONG + 1 + Integer.BYTES
+            case INSTALL_SNAPSHOT -> commonSize((RaftMessage) frame) + 4 * LONG + Short.BYTES
+                    + membersSize(((InstallSnapshot) frame).snapshot().members()) + 1 + Integer.BYTES
                     + (long) ((InstallSnapshot) frame).chunk().length;
             case INSTALL_SNAPSHOT_RESPONSE -> commonSize((RaftMessage) frame) + 2 * LONG + 1;
             case TIMEOUT_NOW -> commonSize((RaftMessage) frame);
@@ -184,6 +189,14 @@ public final class FrameWriter {
         long sum = 0;
         for (LogEntry entry : entries) {
             sum += ENTRY_FIXED_BYTES + entry.data().length;
+        }
+        return sum;
+    }
+
+    private static long membersSize(List<NodeId> members) {
+        long sum = 0;
+        for (NodeId member : members) {
+            sum += idSize(member.value());
         }
         return sum;
     }

@@ -1,12 +1,12 @@
 package io.github.raftkit.transport.netty.cluster;
 
 import io.github.raftkit.api.statemachine.Command;
+import io.github.raftkit.api.statemachine.Snapshot;
 import io.github.raftkit.api.statemachine.StateMachine;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,18 +34,22 @@ final class AppendOnlyStateMachine implements StateMachine {
         return ByteBuffer.allocate(4).putInt(applied.size()).array();
     }
 
+    /** A copy taken on the apply thread; writing it does not hold up applying. */
     @Override
-    public synchronized void writeSnapshot(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(applied.size());
-        for (int value : applied) {
-            data.writeInt(value);
-        }
-        data.flush();
+    public synchronized Snapshot snapshot() {
+        List<Integer> copy = List.copyOf(applied);
+        return out -> {
+            DataOutputStream data = new DataOutputStream(out);
+            data.writeInt(copy.size());
+            for (int value : copy) {
+                data.writeInt(value);
+            }
+            data.flush();
+        };
     }
 
     @Override
-    public synchronized void restoreSnapshot(InputStream in) throws IOException {
+    public synchronized void restore(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
         int size = data.readInt();
         applied.clear();
@@ -58,7 +62,7 @@ final class AppendOnlyStateMachine implements StateMachine {
         return applied.size();
     }
 
-    synchronized List<Integer> snapshot() {
+    synchronized List<Integer> values() {
         return List.copyOf(applied);
     }
 }

@@ -7,6 +7,7 @@ import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.message.AppendEntries;
 import io.github.raftkit.api.message.AppendEntriesResponse;
 import io.github.raftkit.api.message.InstallSnapshot;
+import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.api.message.InstallSnapshotResponse;
 import io.github.raftkit.api.message.RaftMessage;
 import io.github.raftkit.api.message.RequestVote;
@@ -98,9 +99,15 @@ final class MessageArbitraries {
     }
 
     private static Arbitrary<RaftMessage> snapshots() {
-        return Combinators.combine(common(), counts(), counts(), counts(), payloads(), Arbitraries.of(true, false))
-                .as((c, index, term, offset, chunk, done) -> new InstallSnapshot(c.group, c.from, c.to, c.term, index,
-                        term, offset, chunk, done));
+        return Combinators.combine(common(), snapshotMetadata(), counts(), payloads(), Arbitraries.of(true, false),
+                        Arbitraries.longs())
+                .as((c, snapshot, offset, chunk, done, checksum) -> new InstallSnapshot(c.group, c.from, c.to, c.term,
+                        snapshot, offset, chunk, done, checksum));
+    }
+
+    private static Arbitrary<SnapshotMetadata> snapshotMetadata() {
+        return Combinators.combine(counts(), counts(), nodes().list().ofMaxSize(7))
+                .as(SnapshotMetadata::new);
     }
 
     private static Arbitrary<RaftMessage> snapshotResponses() {

@@ -60,9 +60,8 @@ public final class Wire {
     static boolean same(Object a, Object b) {
         if (a instanceof InstallSnapshot x && b instanceof InstallSnapshot y) {
             return x.group().equals(y.group()) && x.from().equals(y.from()) && x.to().equals(y.to())
-                    && x.term() == y.term() && x.lastIncludedIndex() == y.lastIncludedIndex()
-                    && x.lastIncludedTerm() == y.lastIncludedTerm() && x.offset() == y.offset()
-                    && x.done() == y.done() && Arrays.equals(x.chunk(), y.chunk());
+                    && x.term() == y.term() && x.snapshot().equals(y.snapshot()) && x.offset() == y.offset()
+                    && x.checksum() == y.checksum() && x.done() == y.done() && Arrays.equals(x.chunk(), y.chunk());
         }
         return a.equals(b);
     }

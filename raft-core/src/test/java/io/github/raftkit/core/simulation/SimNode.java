@@ -49,11 +49,11 @@ final class SimNode implements NodeView {
 
     SimNode(int position, EngineConfig config, SimulationConfig.StorageFaults storageFaults,
             SimulationConfig.SnapshotShape snapshots, Network network, EventQueue events, Random random,
-            EngineFactory engines, UnaryOperator<RecoveredState> recovery, ClientListener clients,
-            SnapshotHistory history, SimulationStats stats) {
+            EngineFactory engines, UnaryOperator<RecoveredState> recovery, DurableMedium medium,
+            ClientListener clients, SnapshotHistory history, SimulationStats stats) {
         this.position = position;
         this.config = config;
-        this.storage = new SimulatedStorage(storageFaults);
+        this.storage = new SimulatedStorage(storageFaults, medium);
         this.network = network;
         this.events = events;
         this.random = random;

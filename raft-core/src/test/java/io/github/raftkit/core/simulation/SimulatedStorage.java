@@ -20,6 +20,10 @@ import java.util.Random;
  * with group commit; a crash loses every pending write and any snapshot half received, and may tear the write in
  * progress, keeping its term and vote and a prefix of its new entries (DESIGN §4: recovery yields exactly a prefix of
  * what was appended).
+ *
+ * <p>What is durable lives on a {@link DurableMedium}: only writes that complete reach it (a torn write, a prefix of
+ * its entries), and a restart reads back what the medium recovers. This class keeps a copy of it, to compare new
+ * entries with stored ones, serve snapshot reads and show the durable log to the checker.
  */
 final class SimulatedStorage {
 
@@ -40,6 +44,7 @@ final class SimulatedStorage {
     }
 
     private final SimulationConfig.StorageFaults faults;
+    private final DurableMedium medium;
     private final ArrayDeque<PendingWrite> pending = new ArrayDeque<>();
     private PersistentState state = PersistentState.INITIAL;
     private final ArrayList<LogEntry> log = new ArrayList<>();
@@ -49,8 +54,9 @@ final class SimulatedStorage {
     private ByteArrayOutputStream receiving;
     private long lastCompletion;
 
-    SimulatedStorage(SimulationConfig.StorageFaults faults) {
+    SimulatedStorage(SimulationConfig.StorageFaults faults, DurableMedium medium) {
         this.faults = faults;
+        this.medium = medium;
     }
 
     boolean idle() {
@@ -82,7 +88,7 @@ final class SimulatedStorage {
             installed = receive(chunk).or(() -> Optional.empty());
         }
         write.compaction().ifPresent(compaction -> compact(compaction, history));
-        write.state().ifPresent(s -> state = s);
+        write.state().ifPresent(this::saveState);
         store(write.entries(), Integer.MAX_VALUE);
         return installed;
     }
@@ -116,6 +122,7 @@ final class SimulatedStorage {
     void save(StoredSnapshot taken) {
         if (snapshot == null || snapshot.metadata().lastIncludedIndex() < taken.metadata().lastIncludedIndex()) {
             snapshot = taken;
+            medium.saveSnapshot(taken.metadata(), taken.bytes());
         }
     }
 
@@ -138,6 +145,7 @@ final class SimulatedStorage {
             durable.resetTo(history.prefix(through, snapshot.metadata().lastIncludedTerm()));
         }
         logBase = Math.max(logBase, through);
+        medium.compact(through, compaction.discardLog());
     }
 
     /** Power is lost: pending writes vanish, except perhaps part of the one in progress. Returns whether it tore. */
@@ -148,7 +156,7 @@ final class SimulatedStorage {
             // Metadata is replaced atomically before the log is appended, so a torn write keeps the term and vote;
             // a torn chunk or compaction is simply lost, which the member recovers from like any crash.
             PendingWrite inProgress = pending.peekFirst();
-            inProgress.state().ifPresent(s -> state = s);
+            inProgress.state().ifPresent(this::saveState);
             if (inProgress.compaction().isEmpty() && inProgress.chunks().isEmpty()) {
                 store(inProgress.entries(), random.nextInt(inProgress.entries().size() + 1));
             }
@@ -156,7 +164,13 @@ final class SimulatedStorage {
         }
         pending.clear();
         lastCompletion = 0;
+        medium.crash();
         return torn;
+    }
+
+    private void saveState(PersistentState saved) {
+        state = saved;
+        medium.saveState(saved);
     }
 
     /**
@@ -180,28 +194,42 @@ final class SimulatedStorage {
             same++;
         }
         long keepThrough = first + same - 1;
+        if (keepThrough < last) {
+            medium.truncateAfter(keepThrough);
+        }
         log.subList((int) (keepThrough - logBase), log.size()).clear();
         durable.truncateAfter(keepThrough);
-        for (int i = same; i < entries.size() && i - same < keepNew; i++) {
+        int end = (int) Math.min(entries.size(), same + (long) keepNew);
+        if (end > same) {
+            medium.append(entries.subList(same, end));
+        }
+        for (int i = same; i < end; i++) {
             log.add(entries.get(i));
             durable.append(entries.get(i));
         }
     }
 
     /**
-     * What a restarting member reads back. With a snapshot, the stored log is cut to what follows it (as a real
-     * store would once the member compacts), and the durable view becomes the snapshot's prefix and that log.
+     * What a restarting member reads back from the medium. With a snapshot, the stored log is cut to what follows it
+     * (as a real store would once the member compacts), and the durable view becomes the snapshot's prefix and that
+     * log.
      */
     RecoveredState recover(SnapshotHistory history) {
-        RecoveredState recovered = RecoveredState.of(state, snapshot().map(StoredSnapshot::metadata), log);
+        DurableMedium.Contents found = medium.recover();
+        state = found.state();
+        snapshot = found.snapshot().map(s -> new StoredSnapshot(s.metadata(), s.bytes())).orElse(null);
+        RecoveredState recovered = RecoveredState.of(state, snapshot().map(StoredSnapshot::metadata), found.log());
+        log.clear();
+        log.addAll(recovered.log());
         if (snapshot != null) {
             SnapshotMetadata metadata = snapshot.metadata();
-            log.clear();
-            log.addAll(recovered.log());
             logBase = metadata.lastIncludedIndex();
             durable.resetTo(history.prefix(metadata.lastIncludedIndex(), metadata.lastIncludedTerm()));
-            recovered.log().forEach(durable::append);
+        } else {
+            logBase = 0;
+            durable.truncateAfter(0);
         }
+        recovered.log().forEach(durable::append);
         return recovered;
     }
 

@@ -46,7 +46,8 @@ public final class Simulation {
         for (int i = 0; i < members.size(); i++) {
             nodes.add(new SimNode(i, config.engine().forMember(members.get(i), members,
                     config.snapshots().trailingEntries()), config.storage(), config.snapshots(), network, events,
-                    random, setup.engines(), setup.recovery(), workload, history, stats));
+                    random, setup.engines(), setup.recovery(), setup.media().open(members.get(i)), workload, history,
+                    stats));
         }
         this.faults = new FaultInjector(config, nodes, network, random, events, trace, stats);
         this.calm = new CalmPeriod(config, nodes, workload, events, trace);

@@ -7,21 +7,35 @@ import java.util.function.UnaryOperator;
  * What a run simulates, apart from its seed: the fault profile, the engines, and what a restarting member reads back
  * from storage ({@code recovery}, the identity unless a test plants a storage bug).
  */
-public record SimulationSetup(FaultProfile profile, EngineFactory engines, UnaryOperator<RecoveredState> recovery) {
+public record SimulationSetup(FaultProfile profile, EngineFactory engines, UnaryOperator<RecoveredState> recovery,
+                              DurableMedium.Factory media) {
 
-    /** The real engine, the real storage model, the sweep's mixed faults. */
+    /** The real engine, the real storage model on memory, the sweep's mixed faults. */
     public static final SimulationSetup DEFAULT =
             new SimulationSetup(FaultProfile.MIXED, EngineFactory.DEFAULT, UnaryOperator.identity());
 
+    /** A setup whose members' disks are memory. */
+    public SimulationSetup(FaultProfile profile, EngineFactory engines, UnaryOperator<RecoveredState> recovery) {
+        this(profile, engines, recovery, DurableMedium.IN_MEMORY);
+    }
+
     public SimulationSetup withProfile(FaultProfile profile) {
-        return new SimulationSetup(profile, engines, recovery);
+        return new SimulationSetup(profile, engines, recovery, media);
     }
 
     public SimulationSetup withEngines(EngineFactory engines) {
-        return new SimulationSetup(profile, engines, recovery);
+        return new SimulationSetup(profile, engines, recovery, media);
+    }
+
+    /**
+     * Keeps each member's durable state on the medium {@code media} opens for it (one medium per member and run), in
+     * place of memory: writes still complete, crash and tear as the storage model decides.
+     */
+    public SimulationSetup withDurableMedium(DurableMedium.Factory media) {
+        return new SimulationSetup(profile, engines, recovery, media);
     }
 
     public SimulationSetup withRecovery(UnaryOperator<RecoveredState> recovery) {
-        return new SimulationSetup(profile, engines, recovery);
+        return new SimulationSetup(profile, engines, recovery, media);
     }
 }

@@ -54,6 +54,10 @@ public final class SimulationStats {
         return crashes;
     }
 
+    public long tornWrites() {
+        return tornWrites;
+    }
+
     public long committed() {
         return committed;
     }

@@ -44,6 +44,9 @@ class FileBackedSimulationTest {
         long reopened = 0;
         long committed = 0;
         long snapshots = 0;
+        long installed = 0;
+        long torn = 0;
+        long logsCut = 0;
         long segmentsSeen = 0;
         for (long seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
             Path seedDir = dataDir.resolve("seed-" + seed);
@@ -68,11 +71,16 @@ class FileBackedSimulationTest {
             crashes += onFiles.stats().crashes();
             committed += onFiles.stats().committed();
             snapshots += onFiles.stats().snapshotsTaken();
+            installed += onFiles.stats().snapshotsInstalled();
+            torn += onFiles.stats().tornWrites();
             reopened += media.stream().mapToLong(m -> m.opens() - 1).sum();
+            logsCut += media.stream().mapToLong(FileMedium::logsCut).sum();
         }
         System.out.printf("file-backed simulation: %d seeds in %.1f s (each also run in memory); crashes=%d "
-                        + "reopens=%d committedEntries=%d snapshotsTaken=%d segment files at the end=%d%n",
-                SEEDS, (System.nanoTime() - start) / 1e9, crashes, reopened, committed, snapshots, segmentsSeen);
+                        + "tornWrites=%d reopens=%d logsCutOnRecovery=%d committedEntries=%d snapshotsTaken=%d "
+                        + "installed=%d segment files at the end=%d%n",
+                SEEDS, (System.nanoTime() - start) / 1e9, crashes, torn, reopened, logsCut, committed, snapshots,
+                installed, segmentsSeen);
         assertTrue(reopened > 0, "members must restart from the files");
         assertTrue(reopened <= crashes, "a member reopens its files only to restart after a crash");
         assertTrue(committed > 0, "the runs must commit entries");

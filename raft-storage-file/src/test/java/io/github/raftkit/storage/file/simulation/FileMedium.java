@@ -39,10 +39,16 @@ final class FileMedium implements DurableMedium, AutoCloseable {
     private MetadataStore metadata;
     private SnapshotStore snapshots;
     private int opens;
+    private int logsCut;
 
     FileMedium(Path dataDir, NodeId member, Map<String, String> properties) {
         this.context = new StorageContext(member, GroupId.of("sim"), Optional.of(dataDir.resolve(member.toString())),
                 properties);
+    }
+
+    /** How many restarts found a log that did not follow the snapshot (or ended before it) and cut it. */
+    int logsCut() {
+        return logsCut;
     }
 
     /** How many times the stores were opened: once per start of the member. */
@@ -114,6 +120,7 @@ final class FileMedium implements DurableMedium, AutoCloseable {
             // As the member would once it compacts: the log keeps only what follows the snapshot.
             List<LogEntry> after = RecoveredState.of(state, Optional.of(snapshot.get().metadata()), entries).log();
             if (log.lastIndex() != base + after.size()) {
+                logsCut++;
                 if (log.lastIndex() > base) {
                     discardAfter(base);
                 }

@@ -201,9 +201,17 @@ public final class LeaderReplicator {
      */
     public void restartSnapshot(NodeId follower) {
         FollowerProgress progress = followers.get(follower);
-        if (progress != null && progress.state() == FollowerProgress.State.SNAPSHOT) {
-            progress.becomeSnapshot(snapshot);
+        if (progress == null || progress.state() != FollowerProgress.State.SNAPSHOT) {
+            return;
+        }
+        boolean newer = !snapshot.equals(progress.snapshot());
+        progress.becomeSnapshot(snapshot);
+        if (newer) {
             sendEntries(progress);
+        } else {
+            // The newest snapshot this leader knows cannot be read either: try again when a lost chunk would be
+            // retried, not at once, or the engine and the runtime would ask each other for it without end.
+            progress.chunkSent();
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.function.UnaryOperator;
  * as the engine asks.
  */
 final class SimNode implements NodeView {
+    private static final int MAX_READIES_PER_INPUT = 10_000;
     private final int position;
     private final EngineConfig config;
     private final SimulatedStorage storage;
@@ -199,7 +200,13 @@ final class SimNode implements NodeView {
     }
 
     private void drain() {
-        while (engine.hasReady()) {
+        // One input never needs this many Readys; more means the engine and its caller feed each other forever,
+        // which must fail with a seed rather than hang the sweep.
+        for (int readies = 0; engine.hasReady(); readies++) {
+            if (readies == MAX_READIES_PER_INPUT) {
+                throw new InvariantViolation(Invariant.LIVENESS, List.of(id()), "the engine still has work after "
+                        + MAX_READIES_PER_INPUT + " Readys for one input: a livelock");
+            }
             carryOut(engine.ready());
         }
         if (engine.lastIndex() != log.lastIndex() || engine.lastTerm() != log.term(log.lastIndex())) {

@@ -9,14 +9,8 @@ import io.github.raftkit.api.RaftConfig;
 import io.github.raftkit.api.RaftServer;
 import io.github.raftkit.api.Role;
 import io.github.raftkit.api.SnapshotPolicy;
-import io.github.raftkit.api.statemachine.Command;
-import io.github.raftkit.api.statemachine.Snapshot;
-import io.github.raftkit.api.statemachine.StateMachine;
 import io.github.raftkit.core.assembly.RaftServers;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import io.github.raftkit.core.testing.AppendOnlyStateMachine;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +41,7 @@ class FileStorageClusterTest {
     private final Membership members = Membership.builder()
             .add("n1", "127.0.0.1:17101").add("n2", "127.0.0.1:17102").add("n3", "127.0.0.1:17103").build();
     private final Map<NodeId, RaftServer> servers = new LinkedHashMap<>();
-    private final Map<NodeId, Numbers> machines = new LinkedHashMap<>();
+    private final Map<NodeId, AppendOnlyStateMachine> machines = new LinkedHashMap<>();
 
     @AfterEach
     void stopAll() {
@@ -80,7 +73,7 @@ class FileStorageClusterTest {
             expected.add(i);
         }
         for (var entry : machines.entrySet()) {
-            assertEquals(expected, entry.getValue().values, entry.getKey() + " applied a different sequence");
+            assertEquals(expected, entry.getValue().values(), entry.getKey() + " applied a different sequence");
         }
     }
 
@@ -93,7 +86,7 @@ class FileStorageClusterTest {
                 // Small enough that snapshots are taken, compacted, installed and recovered from files.
                 .snapshots(new SnapshotPolicy(300, 1L << 20, 50, 4_096))
                 .build();
-        Numbers machine = new Numbers();
+        AppendOnlyStateMachine machine = new AppendOnlyStateMachine();
         RaftServer server = RaftServers.create(config, machine);
         server.start().orTimeout(30, TimeUnit.SECONDS).join();
         servers.put(id, server);
@@ -134,7 +127,7 @@ class FileStorageClusterTest {
 
     private void awaitAllApplied(int count) throws InterruptedException {
         await("every member applied " + count + " commands",
-                () -> machines.values().stream().allMatch(m -> m.values.size() >= count));
+                () -> machines.values().stream().allMatch(m -> m.size() >= count));
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -142,50 +135,6 @@ class FileStorageClusterTest {
         while (!condition.getAsBoolean()) {
             assertTrue(Instant.now().isBefore(deadline), "timed out waiting for " + what);
             Thread.sleep(10);
-        }
-    }
-
-    /** Remembers every number applied, in order; a restarted member rebuilds it from its snapshot and log. */
-    private static final class Numbers implements StateMachine {
-        final List<Integer> values = new CopyOnWriteArrayList<>();
-
-        @Override
-        public List<byte[]> apply(List<Command> commands) {
-            List<byte[]> results = new ArrayList<>();
-            for (Command command : commands) {
-                values.add(ByteBuffer.wrap(command.payload()).getInt());
-                results.add(new byte[0]);
-            }
-            return results;
-        }
-
-        @Override
-        public byte[] query(byte[] query) {
-            return ByteBuffer.allocate(4).putInt(0, values.size()).array();
-        }
-
-        @Override
-        public Snapshot snapshot() {
-            List<Integer> copy = List.copyOf(values);
-            return out -> {
-                DataOutputStream data = new DataOutputStream(out);
-                data.writeInt(copy.size());
-                for (int value : copy) {
-                    data.writeInt(value);
-                }
-                data.flush();
-            };
-        }
-
-        @Override
-        public void restore(InputStream in) throws IOException {
-            DataInputStream data = new DataInputStream(in);
-            List<Integer> restored = new ArrayList<>();
-            for (int i = data.readInt(); i > 0; i--) {
-                restored.add(data.readInt());
-            }
-            values.clear();
-            values.addAll(restored);
         }
     }
 }

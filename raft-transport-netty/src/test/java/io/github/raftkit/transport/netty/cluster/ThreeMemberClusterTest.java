@@ -10,6 +10,7 @@ import io.github.raftkit.api.RaftServer;
 import io.github.raftkit.api.Role;
 import io.github.raftkit.api.error.NotLeaderException;
 import io.github.raftkit.core.assembly.RaftServers;
+import io.github.raftkit.core.testing.AppendOnlyStateMachine;
 import io.github.raftkit.transport.netty.Eventually;
 import io.github.raftkit.transport.netty.LoopbackPorts;
 import java.nio.ByteBuffer;

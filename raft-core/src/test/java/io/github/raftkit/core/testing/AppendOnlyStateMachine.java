@@ -1,4 +1,4 @@
-package io.github.raftkit.transport.netty.cluster;
+package io.github.raftkit.core.testing;
 
 import io.github.raftkit.api.statemachine.Command;
 import io.github.raftkit.api.statemachine.Snapshot;
@@ -12,10 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records every command's number in apply order, so that two replicas can be compared whole. The server applies on
+ * A test state machine shared by the modules' cluster tests (through raft-core's test-jar): commands are 4-byte
+ * numbers, recorded in apply order, so that two replicas can be compared whole. The server applies on
  * one thread; the test reads from another, hence the synchronized reads.
  */
-final class AppendOnlyStateMachine implements StateMachine {
+public final class AppendOnlyStateMachine implements StateMachine {
     private static final byte[] OK = new byte[0];
     private final List<Integer> applied = new ArrayList<>();
 
@@ -58,11 +59,11 @@ final class AppendOnlyStateMachine implements StateMachine {
         }
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return applied.size();
     }
 
-    synchronized List<Integer> values() {
+    public synchronized List<Integer> values() {
         return List.copyOf(applied);
     }
 }

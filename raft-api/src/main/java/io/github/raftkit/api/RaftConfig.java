@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param requestTimeout how long a proposal or read waits before it fails with a timeout (default 5 s)
  * @param snapshots when to snapshot and compact the log, and the chunk size of snapshot transfers
  *     ({@link SnapshotPolicy#DEFAULT})
+ * @param sessions how client sessions for exactly-once writes expire and how many results are kept for retries
+ *     ({@link SessionPolicy#DEFAULT}); must be the same on every member
  * @param transport the transport provider's name, or empty for the only one present
  * @param logStore the log store provider's name, or empty for the only one present
  * @param metadataStore the metadata store provider's name, or empty for the only one present
@@ -45,7 +47,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
                          Duration heartbeatInterval, Duration electionTimeoutMin, Duration electionTimeoutMax,
                          boolean preVote, boolean checkQuorum, int maxEntriesPerAppend, long maxBytesPerAppend,
                          int maxInflightAppends, int maxPendingProposals, Duration requestTimeout,
-                         SnapshotPolicy snapshots, Optional<String> transport, Optional<String> logStore, Optional<String> metadataStore,
+                         SnapshotPolicy snapshots, SessionPolicy sessions, Optional<String> transport, Optional<String> logStore, Optional<String> metadataStore,
                          Optional<String> snapshotStore, Optional<Path> dataDir, Map<String, String> properties) {
 
     public RaftConfig {
@@ -71,6 +73,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         require(maxInflightAppends > 0, "maxInflightAppends", "must be positive, got " + maxInflightAppends);
         require(maxPendingProposals > 0, "maxPendingProposals", "must be positive, got " + maxPendingProposals);
         require(snapshots != null, "snapshots", "is missing");
+        require(sessions != null, "sessions", "is missing");
         transport = requireName(transport, "transport");
         logStore = requireName(logStore, "logStore");
         metadataStore = requireName(metadataStore, "metadataStore");
@@ -130,6 +133,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         private int maxPendingProposals = 10_000;
         private Duration requestTimeout = Duration.ofSeconds(5);
         private SnapshotPolicy snapshots = SnapshotPolicy.DEFAULT;
+        private SessionPolicy sessions = SessionPolicy.DEFAULT;
         private Optional<String> transport = Optional.empty();
         private Optional<String> logStore = Optional.empty();
         private Optional<String> metadataStore = Optional.empty();
@@ -156,6 +160,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
             maxPendingProposals = c.maxPendingProposals;
             requestTimeout = c.requestTimeout;
             snapshots = c.snapshots;
+            sessions = c.sessions;
             transport = c.transport;
             logStore = c.logStore;
             metadataStore = c.metadataStore;
@@ -183,6 +188,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         public Builder maxPendingProposals(int value) { this.maxPendingProposals = value; return this; }
         public Builder requestTimeout(Duration value) { this.requestTimeout = value; return this; }
         public Builder snapshots(SnapshotPolicy value) { this.snapshots = value; return this; }
+        public Builder sessions(SessionPolicy value) { this.sessions = value; return this; }
         public Builder transport(String name) { this.transport = Optional.ofNullable(name); return this; }
         public Builder logStore(String name) { this.logStore = Optional.ofNullable(name); return this; }
         public Builder metadataStore(String name) { this.metadataStore = Optional.ofNullable(name); return this; }
@@ -196,7 +202,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         public RaftConfig build() {
             return new RaftConfig(node, group, membership, tickInterval, heartbeatInterval, electionTimeoutMin,
                     electionTimeoutMax, preVote, checkQuorum, maxEntriesPerAppend, maxBytesPerAppend,
-                    maxInflightAppends, maxPendingProposals, requestTimeout, snapshots, transport, logStore, metadataStore,
+                    maxInflightAppends, maxPendingProposals, requestTimeout, snapshots, sessions, transport, logStore, metadataStore,
                     snapshotStore, dataDir, properties);
         }
     }

@@ -12,8 +12,11 @@ import java.util.function.Consumer;
  */
 public interface Transport extends AutoCloseable {
 
-    /** Starts listening and hands every message received for this member to {@code inbound}. Called once. */
-    void start(Consumer<RaftMessage> inbound);
+    /**
+     * Starts listening: every Raft message received for this member goes to {@code inbound}, and every client request
+     * to {@code clients}, whose reply goes back to the client. Called once.
+     */
+    void start(Consumer<RaftMessage> inbound, ClientHandler clients);
 
     /** Sends a message to {@code message.to()}, or drops and counts it if that peer cannot take it now. */
     void send(RaftMessage message);

@@ -7,6 +7,7 @@ import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.message.RaftMessage;
 import io.github.raftkit.api.message.RequestVote;
 import io.github.raftkit.api.message.RequestVoteResponse;
+import io.github.raftkit.api.spi.ClientHandler;
 import io.github.raftkit.api.spi.TransportContext;
 import io.github.raftkit.transport.netty.NettyTransport;
 import io.github.raftkit.transport.netty.NettyTransportSettings;
@@ -77,8 +78,8 @@ public class TransportLoopbackBenchmark {
                     NettyTransportSettings.from(properties), new SimpleMeterRegistry());
             n2 = new NettyTransport(new TransportContext(NodeId.of("n2"), membership, properties),
                     NettyTransportSettings.from(properties), new SimpleMeterRegistry());
-            n1.start(message -> answers.incrementAndGet());
-            n2.start(message -> n2.send(answer(message)));
+            n1.start(message -> answers.incrementAndGet(), ClientHandler.refusingAll("benchmark"));
+            n2.start(message -> n2.send(answer(message)), ClientHandler.refusingAll("benchmark"));
             // The first batch also waits for the connection.
             sendBatchAndAwait(this);
         }

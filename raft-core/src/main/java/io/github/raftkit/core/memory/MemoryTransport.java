@@ -2,6 +2,7 @@ package io.github.raftkit.core.memory;
 
 import io.github.raftkit.api.Endpoint;
 import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.api.spi.ClientHandler;
 import io.github.raftkit.api.spi.Transport;
 import io.github.raftkit.api.spi.TransportContext;
 import java.util.function.Consumer;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
 final class MemoryTransport implements Transport {
     private final TransportContext context;
     private final Endpoint self;
-    private volatile Consumer<RaftMessage> inbound;
+    private volatile MemoryNetwork.Listener listener;
     private volatile boolean closed;
 
     MemoryTransport(TransportContext context) {
@@ -22,9 +23,10 @@ final class MemoryTransport implements Transport {
     }
 
     @Override
-    public void start(Consumer<RaftMessage> inbound) {
-        MemoryNetwork.listen(self, inbound);
-        this.inbound = inbound;
+    public void start(Consumer<RaftMessage> inbound, ClientHandler clients) {
+        MemoryNetwork.Listener listening = new MemoryNetwork.Listener(inbound, clients);
+        MemoryNetwork.listen(self, listening);
+        this.listener = listening;
     }
 
     @Override
@@ -40,7 +42,7 @@ final class MemoryTransport implements Transport {
     @Override
     public void close() {
         closed = true;
-        Consumer<RaftMessage> listening = inbound;
+        MemoryNetwork.Listener listening = listener;
         if (listening != null) {
             MemoryNetwork.unlisten(self, listening);
         }

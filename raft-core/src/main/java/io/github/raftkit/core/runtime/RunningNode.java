@@ -6,6 +6,7 @@ import io.github.raftkit.api.Role;
 import io.github.raftkit.api.ServerStatus;
 import io.github.raftkit.api.error.RaftException;
 import io.github.raftkit.api.error.ShutdownException;
+import io.github.raftkit.api.spi.ClientHandler;
 import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.api.spi.StorageContext;
 import io.github.raftkit.api.spi.Transport;
@@ -96,7 +97,7 @@ final class RunningNode {
     private void startThreads() {
         apply.start();
         loop.start();
-        transport.start(loop::receive);
+        transport.start(loop::receive, ClientHandler.refusingAll(setup.member() + " does not serve clients yet"));
         long tick = setup.config().tickInterval().toNanos();
         setup.timer().scheduleAtFixedRate(loop::tick, tick, tick, TimeUnit.NANOSECONDS);
         long sweep = Math.max(tick, setup.config().requestTimeout().toNanos() / SWEEPS_PER_TIMEOUT);

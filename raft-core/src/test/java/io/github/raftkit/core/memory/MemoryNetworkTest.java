@@ -10,6 +10,7 @@ import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.error.ConfigurationException;
 import io.github.raftkit.api.message.RaftMessage;
 import io.github.raftkit.api.message.TimeoutNow;
+import io.github.raftkit.api.spi.ClientHandler;
 import io.github.raftkit.api.spi.Transport;
 import io.github.raftkit.api.spi.TransportContext;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class MemoryNetworkTest {
+    private static final ClientHandler NO_CLIENTS = ClientHandler.refusingAll("this test serves no clients");
     private static final NodeId N1 = NodeId.of("n1");
     private static final NodeId N2 = NodeId.of("n2");
     private final Membership membership = Membership.builder()
@@ -30,8 +32,8 @@ class MemoryNetworkTest {
     void aMessageReachesTheMemberListeningAtItsReceiversEndpoint() {
         List<RaftMessage> received = new CopyOnWriteArrayList<>();
         try (Transport t1 = transport(N1); Transport t2 = transport(N2)) {
-            t1.start(message -> { });
-            t2.start(received::add);
+            t1.start(message -> { }, NO_CLIENTS);
+            t2.start(received::add, NO_CLIENTS);
             t1.send(message(N1, N2));
             assertEquals(List.of(message(N1, N2)), received);
         }
@@ -40,7 +42,7 @@ class MemoryNetworkTest {
     @Test
     void aMessageNobodyListensForIsDroppedAndCounted() {
         try (Transport t1 = transport(N1)) {
-            t1.start(message -> { });
+            t1.start(message -> { }, NO_CLIENTS);
             long before = MemoryNetwork.dropped();
             t1.send(message(N1, N2));
             t1.send(message(N1, NodeId.of("stranger")));
@@ -51,11 +53,11 @@ class MemoryNetworkTest {
     @Test
     void twoMembersCannotListenAtOneEndpointButARestartedOneCan() {
         try (Transport first = transport(N1)) {
-            first.start(message -> { });
-            assertThrows(ConfigurationException.class, () -> transport(N1).start(message -> { }));
+            first.start(message -> { }, NO_CLIENTS);
+            assertThrows(ConfigurationException.class, () -> transport(N1).start(message -> { }, NO_CLIENTS));
         }
         try (Transport restarted = transport(N1)) {
-            restarted.start(message -> { });
+            restarted.start(message -> { }, NO_CLIENTS);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.raftkit.transport.netty;
 import io.github.raftkit.api.Endpoint;
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.api.spi.ClientHandler;
 import io.github.raftkit.api.spi.Transport;
 import io.github.raftkit.api.spi.TransportContext;
 import io.github.raftkit.transport.netty.connection.ConnectionSetup;
@@ -78,7 +79,7 @@ public final class NettyTransport implements Transport {
     }
 
     @Override
-    public synchronized void start(Consumer<RaftMessage> inbound) {
+    public synchronized void start(Consumer<RaftMessage> inbound, ClientHandler clients) {
         if (group != null || closed) {
             throw new IllegalStateException("transport of " + context.self() + " was already started");
         }

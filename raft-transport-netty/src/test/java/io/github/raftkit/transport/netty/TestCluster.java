@@ -4,6 +4,7 @@ import io.github.raftkit.api.Endpoint;
 import io.github.raftkit.api.Membership;
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.api.spi.ClientHandler;
 import io.github.raftkit.api.spi.TransportContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -50,7 +51,7 @@ public final class TestCluster implements AutoCloseable {
         NettyTransport transport = new NettyTransport(new TransportContext(node, membership, memberProperties),
                 NettyTransportSettings.from(memberProperties), meters);
         LinkedBlockingQueue<RaftMessage> inbox = new LinkedBlockingQueue<>();
-        transport.start(inbox::add);
+        transport.start(inbox::add, ClientHandler.refusingAll("this test serves no clients"));
         Running member = new Running(transport, meters, inbox);
         running.put(node, member);
         return member;

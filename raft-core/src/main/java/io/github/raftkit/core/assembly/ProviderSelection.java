@@ -2,6 +2,7 @@ package io.github.raftkit.core.assembly;
 
 import io.github.raftkit.api.RaftConfig;
 import io.github.raftkit.api.error.ConfigurationException;
+import io.github.raftkit.api.spi.ClientTransportProvider;
 import io.github.raftkit.api.spi.LogStoreProvider;
 import io.github.raftkit.api.spi.MetadataStoreProvider;
 import io.github.raftkit.api.spi.NamedProvider;
@@ -27,13 +28,16 @@ final class ProviderSelection {
 
     /** The providers {@code config} asks for, among those {@link ServiceLoader} finds through {@code loader}. */
     static NodePlugins discover(RaftConfig config, ClassLoader loader) {
-        return new NodePlugins(
-                select("transport", TransportProvider.class, config.transport(), load(TransportProvider.class, loader)),
+        TransportProvider transport = select("transport", TransportProvider.class, config.transport(),
+                load(TransportProvider.class, loader));
+        return new NodePlugins(transport,
                 select("logStore", LogStoreProvider.class, config.logStore(), load(LogStoreProvider.class, loader)),
                 select("metadataStore", MetadataStoreProvider.class, config.metadataStore(),
                         load(MetadataStoreProvider.class, loader)),
                 select("snapshotStore", SnapshotStoreProvider.class, config.snapshotStore(),
-                        load(SnapshotStoreProvider.class, loader)));
+                        load(SnapshotStoreProvider.class, loader)),
+                load(ClientTransportProvider.class, loader).stream()
+                        .filter(client -> client.name().equals(transport.name())).findFirst());
     }
 
     /**

@@ -57,8 +57,25 @@ final class ApplyStage {
     record AwaitProposals(long firstIndex, long term, List<CompletableFuture<byte[]>> futures) implements Task {
     }
 
+    /** What waits for a ReadIndex confirmation: a query to answer, or a follower's request for the index itself. */
+    sealed interface ReadRequest {
+        CompletableFuture<?> future();
+    }
+
+    /** A query, answered once the state machine has applied through the confirmed index. */
+    record Query(byte[] query, CompletableFuture<byte[]> future) implements ReadRequest {
+    }
+
+    /** A follower's read barrier (dissertation §6.4), answered with the confirmed index as soon as it is known. */
+    record Barrier(CompletableFuture<Long> future) implements ReadRequest {
+    }
+
     /** A read the leader is confirming under {@code readId}. */
-    record AwaitRead(long readId, byte[] query, CompletableFuture<byte[]> future) implements Task {
+    record AwaitRead(long readId, ReadRequest request) implements Task {
+    }
+
+    /** A query to answer once the state machine has applied through {@code index}: a follower read. */
+    record ReadAt(long index, Query query) implements Task {
     }
 
     /**
@@ -89,17 +106,14 @@ final class ApplyStage {
     private record Waiting(long term, CompletableFuture<byte[]> future) {
     }
 
-    private record PendingRead(byte[] query, CompletableFuture<byte[]> future) {
-    }
-
-    private record ConfirmedRead(long index, PendingRead read) {
+    private record ConfirmedRead(long index, Query read) {
     }
 
     private final NodeId self;
     private final StateMachine stateMachine;
     private final BatchWorker<Task> worker;
     private final NavigableMap<Long, Waiting> proposals = new TreeMap<>();
-    private final Map<Long, PendingRead> unconfirmedReads = new HashMap<>();
+    private final Map<Long, ReadRequest> unconfirmedReads = new HashMap<>();
     private final PriorityQueue<ConfirmedRead> confirmedReads =
             new PriorityQueue<>(Comparator.comparingLong(ConfirmedRead::index));
     private volatile long appliedIndex;
@@ -114,7 +128,7 @@ final class ApplyStage {
     private SnapshotMetadata lastSnapshot;
     private final List<CompletableFuture<SnapshotMetadata>> snapshotWaiters = new ArrayList<>();
     private long staleReadsFrom = Long.MAX_VALUE;
-    private final List<PendingRead> staleReads = new ArrayList<>();
+    private final List<Query> staleReads = new ArrayList<>();
 
     ApplyStage(NodeId self, StateMachine stateMachine, SnapshotPolicy policy, List<NodeId> members,
                ThreadFactory threads, Consumer<Throwable> onFailure) {
@@ -162,7 +176,9 @@ final class ApplyStage {
             if (task instanceof AwaitProposals awaited) {
                 await(awaited);
             } else if (task instanceof AwaitRead read) {
-                unconfirmedReads.put(read.readId(), new PendingRead(read.query(), read.future()));
+                unconfirmedReads.put(read.readId(), read.request());
+            } else if (task instanceof ReadAt read) {
+                confirmedReads.add(new ConfirmedRead(read.index(), read.query()));
             } else if (task instanceof Decided decided) {
                 decided.restore().ifPresent(this::restore);
                 apply(decided.committed(), decided.leaderHint());
@@ -170,7 +186,7 @@ final class ApplyStage {
                 abort(decided.abortedReads(), decided.leaderHint());
                 serveConfirmedReads();
             } else if (task instanceof StaleRead read) {
-                staleReads.add(new PendingRead(read.query(), read.future()));
+                staleReads.add(new Query(read.query(), read.future()));
             } else if (task instanceof LeaderCommitKnown known) {
                 staleReadsFrom = Math.min(staleReadsFrom, known.index());
             } else if (task instanceof TakeSnapshot take) {
@@ -182,6 +198,7 @@ final class ApplyStage {
                 }
             }
         }
+        serveConfirmedReads();
         serveStaleReads();
         maybeSnapshot();
     }
@@ -313,16 +330,18 @@ final class ApplyStage {
 
     private void confirm(List<ReadState> reads) {
         for (ReadState state : reads) {
-            PendingRead read = unconfirmedReads.remove(state.requestId());
-            if (read != null) {
-                confirmedReads.add(new ConfirmedRead(state.index(), read));
+            ReadRequest read = unconfirmedReads.remove(state.requestId());
+            if (read instanceof Query query) {
+                confirmedReads.add(new ConfirmedRead(state.index(), query));
+            } else if (read instanceof Barrier barrier) {
+                barrier.future().complete(state.index());
             }
         }
     }
 
     private void abort(List<Long> readIds, Optional<NodeId> leaderHint) {
         for (long id : readIds) {
-            PendingRead read = unconfirmedReads.remove(id);
+            ReadRequest read = unconfirmedReads.remove(id);
             if (read != null) {
                 read.future().completeExceptionally(new NotLeaderException(self, leaderHint));
             }
@@ -336,7 +355,7 @@ final class ApplyStage {
     }
 
     /** Runs a query; its failure fails that read alone, since queries change nothing that replicas share. */
-    private void answer(PendingRead read) {
+    private void answer(Query read) {
         if (read.future().isDone()) {
             return;
         }

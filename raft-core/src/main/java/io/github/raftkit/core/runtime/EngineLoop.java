@@ -120,9 +120,9 @@ final class EngineLoop {
         worker.submit(new LoopEvent.Proposal(command, future));
     }
 
-    /** Queues a ReadIndex read; called from callers' threads after admission. */
-    void read(byte[] query, CompletableFuture<byte[]> future) {
-        worker.submit(new LoopEvent.Read(query, future));
+    /** Queues a ReadIndex read or barrier; called from callers' threads after admission. */
+    void read(ApplyStage.ReadRequest request) {
+        worker.submit(new LoopEvent.Read(request));
     }
 
     private void handle(List<LoopEvent> events) {
@@ -180,9 +180,10 @@ final class EngineLoop {
     private void readIndex(LoopEvent.Read read) {
         long id = ++nextReadId;
         if (engine.readIndex(id)) {
-            apply.submit(new ApplyStage.AwaitRead(id, read.query(), read.future()));
+            metrics.readIndexRound();
+            apply.submit(new ApplyStage.AwaitRead(id, read.request()));
         } else {
-            read.future().completeExceptionally(new NotLeaderException(engine.self(), leaderHint()));
+            read.request().future().completeExceptionally(new NotLeaderException(engine.self(), leaderHint()));
         }
     }
 

@@ -23,7 +23,7 @@ sealed interface LoopEvent {
     }
 
     /** A caller's read that needs the leader to confirm its leadership first (ReadIndex). */
-    record Read(byte[] query, CompletableFuture<byte[]> future) implements LoopEvent {
+    record Read(ApplyStage.ReadRequest request) implements LoopEvent {
     }
 
     /**

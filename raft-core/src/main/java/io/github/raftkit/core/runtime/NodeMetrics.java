@@ -9,6 +9,7 @@ import io.github.raftkit.api.error.ShutdownException;
 import io.github.raftkit.api.error.StorageException;
 import io.github.raftkit.core.engine.Anomaly;
 import io.github.raftkit.core.engine.RaftEngine;
+import io.github.raftkit.core.session.SessionStateMachine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -17,12 +18,13 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
@@ -67,7 +69,8 @@ final class NodeMetrics implements AutoCloseable {
 
     private final MeterRegistry registry;
     private final Tags tags;
-    private final List<Meter> meters = new ArrayList<>();
+    /** Every meter registered, to remove on close; client meters join from transport threads. */
+    private final List<Meter> meters = new CopyOnWriteArrayList<>();
     private final Map<Outcome, Counter> proposals = new EnumMap<>(Outcome.class);
     private final Map<Anomaly, AtomicLong> anomalies = new EnumMap<>(Anomaly.class);
     private final Timer proposalLatency;
@@ -76,6 +79,9 @@ final class NodeMetrics implements AutoCloseable {
     private final Counter leaderChanges;
     private final Counter elections;
     private final Counter droppedMessages;
+    private final Counter readIndexRounds;
+    private final Map<String, Counter> clientRequests = new ConcurrentHashMap<>();
+    private final Map<String, Timer> clientLatency = new ConcurrentHashMap<>();
     private final DistributionSummary snapshotSize;
     private final Timer snapshotTake;
     private final Timer snapshotSend;
@@ -134,6 +140,9 @@ final class NodeMetrics implements AutoCloseable {
         snapshotInstall = remember(Timer.builder("raft.snapshot.install")
                 .description("From the first chunk received to the snapshot verified and committed").tags(tags)
                 .register(registry));
+        readIndexRounds = remember(Counter.builder("raft.read.index")
+                .description("Reads and read barriers a leader confirmed through ReadIndex").tags(tags)
+                .register(registry));
         droppedMessages = remember(Counter.builder("raft.messages.dropped")
                 .description("Messages from peers dropped because the engine loop's queue was full").tags(tags)
                 .register(registry));
@@ -166,6 +175,34 @@ final class NodeMetrics implements AutoCloseable {
                 proposalLatency.record(registry.config().clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
             }
         });
+    }
+
+    /**
+     * Counts a client request served by this member as {@code raft.client.requests} with its {@code type} and
+     * {@code outcome} ({@code ok} or the error code), and times it in {@code raft.client.request.latency}.
+     */
+    void clientRequest(String type, String outcome, long nanos) {
+        clientRequests.computeIfAbsent(type + '/' + outcome, key -> remember(Counter.builder("raft.client.requests")
+                .description("Client requests this member answered, by type and outcome")
+                .tags(tags).tag("type", type).tag("outcome", outcome).register(registry))).increment();
+        clientLatency.computeIfAbsent(type, key -> remember(Timer.builder("raft.client.request.latency")
+                .description("From a client request's arrival to its answer").tags(tags).tag("type", type)
+                .register(registry))).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Publishes how duplicate client writes were answered: from the reply cache, or as no longer available. */
+    void retries(SessionStateMachine sessions) {
+        remember(FunctionCounter.builder("raft.client.retries", sessions, SessionStateMachine::retriesAnswered)
+                .description("Duplicate client writes recognised by the session table, by how they were answered")
+                .tags(tags).tag("answer", "cached").register(registry));
+        remember(FunctionCounter.builder("raft.client.retries", sessions, SessionStateMachine::retriesUnanswerable)
+                .description("Duplicate client writes recognised by the session table, by how they were answered")
+                .tags(tags).tag("answer", "unavailable").register(registry));
+    }
+
+    /** Counts a read whose leader confirmed leadership with a heartbeat round (ReadIndex, dissertation §6.4). */
+    void readIndexRound() {
+        readIndexRounds.increment();
     }
 
     /** Runs and times one fsync. */

@@ -6,7 +6,10 @@ import io.github.raftkit.api.Role;
 import io.github.raftkit.api.ServerStatus;
 import io.github.raftkit.api.error.RaftException;
 import io.github.raftkit.api.error.ShutdownException;
-import io.github.raftkit.api.spi.ClientHandler;
+import io.github.raftkit.api.Endpoint;
+import io.github.raftkit.api.client.ClientReply;
+import io.github.raftkit.api.client.ClientRequest;
+import io.github.raftkit.api.spi.ClientTransport;
 import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.api.spi.StorageContext;
 import io.github.raftkit.api.spi.Transport;
@@ -14,6 +17,7 @@ import io.github.raftkit.api.spi.TransportContext;
 import io.github.raftkit.core.engine.EngineConfig;
 import io.github.raftkit.core.engine.RaftEngine;
 import io.github.raftkit.core.engine.RecoveredState;
+import io.github.raftkit.core.session.SessionStateMachine;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Request methods are called from callers' threads, {@link #stop} from whichever thread stops the member.
  */
-final class RunningNode {
+final class RunningNode implements ClientService.Member {
     private static final Logger LOG = LoggerFactory.getLogger(RunningNode.class);
     /** The request-timeout sweep runs this many times per timeout, so a request fails at most 10% late. */
     private static final int SWEEPS_PER_TIMEOUT = 10;
@@ -38,6 +42,8 @@ final class RunningNode {
     private final NodeSetup setup;
     private final DurableStores stores;
     private final Transport transport;
+    private final Optional<ClientTransport> forwarding;
+    private final ClientService clients;
     private final PendingRequests pending;
     private final NodeMetrics metrics;
     private final ApplyStage apply;
@@ -53,8 +59,14 @@ final class RunningNode {
                 setup.clock());
         this.transport = setup.plugins().transport()
                 .create(new TransportContext(config.node(), config.membership(), config.properties()));
+        this.forwarding = setup.plugins().clientTransport().map(provider -> provider.create(config.properties()));
         this.metrics = new NodeMetrics(setup.registry(), setup, this::status, pending::size);
-        this.apply = new ApplyStage(config.node(), setup.stateMachine(), config.snapshots(),
+        this.clients = new ClientService(config.group(), config.node(), config.membership(), this,
+                setup.clock()::wallTime, setup.clock()::monotonicTime, metrics);
+        // Every command goes through the client sessions, which make retried client writes exactly-once (§6.3).
+        SessionStateMachine sessions = new SessionStateMachine(setup.stateMachine(), config.sessions());
+        metrics.retries(sessions);
+        this.apply = new ApplyStage(config.node(), sessions, config.snapshots(),
                 List.copyOf(config.membership().ids()), setup.threads(), onFailure);
         // Election timeouts must differ between members (§5.2); the engine takes its randomness as a seeded input.
         RaftEngine engine = new RaftEngine(EngineConfig.from(config), recovered, new Random());
@@ -97,7 +109,7 @@ final class RunningNode {
     private void startThreads() {
         apply.start();
         loop.start();
-        transport.start(loop::receive, ClientHandler.refusingAll(setup.member() + " does not serve clients yet"));
+        transport.start(loop::receive, clients);
         long tick = setup.config().tickInterval().toNanos();
         setup.timer().scheduleAtFixedRate(loop::tick, tick, tick, TimeUnit.NANOSECONDS);
         long sweep = Math.max(tick, setup.config().requestTimeout().toNanos() / SWEEPS_PER_TIMEOUT);
@@ -112,30 +124,72 @@ final class RunningNode {
     }
 
     CompletableFuture<byte[]> propose(byte[] command) {
-        PendingRequests.Admitted<byte[]> request = pending.admit("proposal");
+        return proposeEntry(SessionStateMachine.plainCommand(command), "proposal");
+    }
+
+    @Override
+    public CompletableFuture<byte[]> proposeEntry(byte[] entry, String what) {
+        PendingRequests.Admitted<byte[]> request = pending.admit(what);
         metrics.proposal(request.reply());
         if (!request.refused()) {
-            loop.propose(command, request.work());
+            loop.propose(entry, request.work());
         }
         return request.reply();
     }
 
+    @Override
+    public CompletableFuture<Long> readBarrier() {
+        PendingRequests.Admitted<Long> request = pending.admit("read barrier");
+        if (!request.refused()) {
+            loop.read(new ApplyStage.Barrier(request.work()));
+        }
+        return request.reply();
+    }
+
+    @Override
+    public CompletableFuture<byte[]> readAt(long index, byte[] query) {
+        PendingRequests.Admitted<byte[]> request = pending.admit("follower read at index " + index);
+        if (!request.refused()) {
+            apply.submit(new ApplyStage.ReadAt(index, new ApplyStage.Query(query, request.work())));
+        }
+        return request.reply();
+    }
+
+    @Override
+    public Optional<CompletableFuture<ClientReply>> forward(Endpoint leader, ClientRequest.Forwarded request) {
+        return forwarding.map(link -> {
+            PendingRequests.Admitted<ClientReply> slot = pending.admit("request forwarded to " + leader);
+            if (!slot.refused()) {
+                link.call(leader, request, setup.config().requestTimeout()).whenComplete((reply, error) -> {
+                    if (error == null) {
+                        slot.work().complete(reply);
+                    } else {
+                        slot.work().completeExceptionally(error);
+                    }
+                });
+            }
+            return slot.reply();
+        });
+    }
+
     /** A read; LEASE is served like LINEARIZABLE for now (ReadIndex), which is stronger and needs no clock bound. */
-    CompletableFuture<byte[]> read(byte[] query, ReadConsistency consistency) {
+    @Override
+    public CompletableFuture<byte[]> read(byte[] query, ReadConsistency consistency) {
         PendingRequests.Admitted<byte[]> request =
                 pending.admit(consistency.name().toLowerCase(Locale.ROOT) + " read");
         if (!request.refused()) {
             if (consistency == ReadConsistency.STALE) {
                 apply.submit(new ApplyStage.StaleRead(query, request.work()));
             } else {
-                loop.read(query, request.work());
+                loop.read(new ApplyStage.Query(query, request.work()));
             }
         }
         return request.reply();
     }
 
     /** The engine's last published state; once stopped, a follower that knows no leader, whatever it was. */
-    ServerStatus status() {
+    @Override
+    public ServerStatus status() {
         EngineLoop.View view = loop.view();
         boolean live = !stopped;
         return new ServerStatus(setup.config().node(), setup.config().group(),
@@ -158,6 +212,7 @@ final class RunningNode {
         // A tick or sweep already running may finish alongside; both only queue work or fail futures.
         setup.timer().shutdownNow();
         transport.close();
+        forwarding.ifPresent(ClientTransport::close);
         refuse(new ShutdownException(setup.member() + " is shutting down"));
         loop.stop();
         apply.stop();

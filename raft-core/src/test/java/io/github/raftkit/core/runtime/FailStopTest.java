@@ -19,6 +19,7 @@ import io.github.raftkit.core.memory.MemoryTransportProvider;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class FailStopTest {
             // A lone member elects itself and writes its no-op entry at once, so the first fsync fails right away.
             RaftServer server = new RaftNode(new NodeSetup(cluster.config(NodeId.of("n1")),
                     new RegisterStateMachine(), new NodePlugins(new MemoryTransportProvider(), new FailingSyncLog(),
-                    new MemoryMetadataStoreProvider(), new MemorySnapshotStoreProvider()), new SimpleMeterRegistry(),
+                    new MemoryMetadataStoreProvider(), new MemorySnapshotStoreProvider(), Optional.empty()),
+                    new SimpleMeterRegistry(),
                     Clock.SYSTEM, Thread::new, Executors.newSingleThreadScheduledExecutor()));
             server.start().join();
 

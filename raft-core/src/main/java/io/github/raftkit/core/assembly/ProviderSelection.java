@@ -68,7 +68,7 @@ final class ProviderSelection {
                 + describe(found));
     }
 
-    private static <P extends NamedProvider> List<P> load(Class<P> kind, ClassLoader loader) {
+    static <P extends NamedProvider> List<P> load(Class<P> kind, ClassLoader loader) {
         try {
             return ServiceLoader.load(kind, loader).stream().map(ServiceLoader.Provider::get).toList();
         } catch (ServiceConfigurationError e) {

@@ -1,0 +1,50 @@
+package io.github.raftkit.core.assembly;
+
+import io.github.raftkit.api.client.ClientConfig;
+import io.github.raftkit.api.client.RaftClient;
+import io.github.raftkit.api.spi.ClientTransportProvider;
+import io.github.raftkit.core.client.ClusterClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.util.Objects;
+
+/**
+ * Builds {@link RaftClient}s. The client transport is found with {@link java.util.ServiceLoader} and picked by
+ * {@link ClientConfig#transport()}; with a single one on the class path, no name is needed. Nothing is dialled until
+ * the first request.
+ *
+ * <pre>{@code
+ * try (RaftClient client = RaftClients.connect(ClientConfig.builder()
+ *         .endpoint(Endpoint.parse("10.0.0.1:7001")).build())) {
+ *     byte[] result = client.submit(command);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; each call builds an independent client, to be closed when done.
+ */
+public final class RaftClients {
+
+    private RaftClients() {
+    }
+
+    /** A client whose meters go to Micrometer's global registry. */
+    public static RaftClient connect(ClientConfig config) {
+        return connect(config, Metrics.globalRegistry);
+    }
+
+    /**
+     * A client whose {@code raft.client.*} meters go to {@code registry}.
+     *
+     * @throws io.github.raftkit.api.error.ConfigurationException if the client transport is missing or ambiguous;
+     *     the message lists the providers found
+     */
+    public static RaftClient connect(ClientConfig config, MeterRegistry registry) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(registry, "registry");
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ClientTransportProvider provider = ProviderSelection.select("transport", ClientTransportProvider.class,
+                config.transport(), ProviderSelection.load(ClientTransportProvider.class,
+                        loader != null ? loader : RaftClients.class.getClassLoader()));
+        return new ClusterClient(config, provider.create(config.properties()), registry);
+    }
+}

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.RaftServer;
+import io.github.raftkit.api.error.NotLeaderException;
 import io.github.raftkit.api.error.OverloadedException;
 import io.github.raftkit.api.error.RaftTimeoutException;
 import io.github.raftkit.api.error.ShutdownException;
@@ -59,6 +60,20 @@ class RequestLifecycleTest {
             RaftServer server = cluster.server(leader);
             failure(RaftTimeoutException.class, server.propose(bytes("lost")));
             failure(RaftTimeoutException.class, server.read(bytes("?")));
+        }
+    }
+
+    @Test // dissertation §6.4: a deposed leader cannot confirm a read index, so its pending reads fail at once
+    void readsPendingAtALeaderThatIsDeposedFailFastWithNotLeader() {
+        // CheckQuorum deposes the cut-off leader after an election timeout, long before the request timeout.
+        try (TestCluster cluster = TestCluster.of(3, config -> config.requestTimeout(Duration.ofSeconds(60)))
+                .startAll()) {
+            NodeId leader = cluster.awaitLeader();
+            cluster.others(leader).forEach(cluster::stop);
+            RaftServer server = cluster.server(leader);
+            CompletableFuture<byte[]> pendingRead = server.read(bytes("?"));
+
+            failure(NotLeaderException.class, pendingRead);
         }
     }
 

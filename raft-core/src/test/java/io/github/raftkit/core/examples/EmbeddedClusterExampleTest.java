@@ -3,15 +3,18 @@ package io.github.raftkit.core.examples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.raftkit.api.Endpoint;
 import io.github.raftkit.api.GroupId;
 import io.github.raftkit.api.Membership;
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.RaftConfig;
 import io.github.raftkit.api.RaftServer;
-import io.github.raftkit.api.Role;
+import io.github.raftkit.api.client.ClientConfig;
+import io.github.raftkit.api.client.RaftClient;
 import io.github.raftkit.api.statemachine.Command;
 import io.github.raftkit.api.statemachine.Snapshot;
 import io.github.raftkit.api.statemachine.StateMachine;
+import io.github.raftkit.core.assembly.RaftClients;
 import io.github.raftkit.core.assembly.RaftServers;
 import io.github.raftkit.core.memory.MemoryStorage;
 import java.io.IOException;
@@ -33,7 +36,7 @@ class EmbeddedClusterExampleTest {
     }
 
     @Test
-    void threeMembersAgreeOnACounter() throws Exception {
+    void threeMembersAgreeOnACounter() {
         assertEquals("12", runExample());
     }
 
@@ -70,7 +73,7 @@ class EmbeddedClusterExampleTest {
         }
     }
 
-    static String runExample() throws InterruptedException {
+    static String runExample() {
         Membership members = Membership.builder()
                 .add("n1", "localhost:7001")
                 .add("n2", "localhost:7002")
@@ -83,25 +86,14 @@ class EmbeddedClusterExampleTest {
             server.start().join();
             servers.add(server);
         }
-        try {
-            RaftServer leader = awaitLeader(servers);
-            leader.propose("5".getBytes(UTF_8)).join();
-            leader.propose("7".getBytes(UTF_8)).join();
-            return new String(leader.read("total".getBytes(UTF_8)).join(), UTF_8); // linearizable: "12"
+        // A client needs any one member's address: it finds the leader, and waits out the first election.
+        ClientConfig clientConfig = ClientConfig.builder().endpoint(Endpoint.parse("localhost:7002")).build();
+        try (RaftClient client = RaftClients.connect(clientConfig)) {
+            client.submit("5".getBytes(UTF_8)); // applied exactly once, however often it is retried
+            client.submit("7".getBytes(UTF_8));
+            return new String(client.query("total".getBytes(UTF_8)), UTF_8); // linearizable: "12"
         } finally {
             servers.forEach(RaftServer::close);
-        }
-    }
-
-    /** Elections take an election timeout or two (0.5 to 1 s by default). */
-    static RaftServer awaitLeader(List<RaftServer> servers) throws InterruptedException {
-        while (true) {
-            for (RaftServer server : servers) {
-                if (server.status().role() == Role.LEADER) {
-                    return server;
-                }
-            }
-            Thread.sleep(10);
         }
     }
     // ---- README example: end ----

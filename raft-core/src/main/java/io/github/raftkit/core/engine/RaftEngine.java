@@ -17,6 +17,7 @@ import io.github.raftkit.core.engine.election.ElectionTimer;
 import io.github.raftkit.core.engine.election.VoteTally;
 import io.github.raftkit.core.engine.log.RaftLog;
 import io.github.raftkit.core.engine.read.ReadIndexQueue;
+import io.github.raftkit.core.engine.read.ReadLease;
 import io.github.raftkit.core.engine.replication.CommitRule;
 import io.github.raftkit.core.engine.replication.FollowerProgress;
 import io.github.raftkit.core.engine.replication.LeaderReplicator;
@@ -34,6 +35,7 @@ import java.util.Random;
  * One member's Raft consensus as a pure, deterministic state machine, in the style of etcd's raft library.
  *
  * <p>Inputs are {@link #tick()}, {@link #step(RaftMessage)}, {@link #propose(List)}, {@link #readIndex(long)},
+ * {@link #leaseRead(long)},
  * {@link #campaign()}, {@link #transferLeadership(NodeId)}, {@link #persisted(long, long)} and the snapshot inputs
  * ({@link #snapshotTaken}, {@link #snapshotInstalled}, {@link #snapshotInstallFailed},
  * {@link #snapshotUnreadable}); their effects collect
@@ -44,7 +46,8 @@ import java.util.Random;
  *
  * <p>Role changes and term rules live here; the concerns they coordinate have homes of their own: {@link RaftLog},
  * {@link ElectionTimer} and {@link VoteTally}, {@link LeaderReplicator} with its {@link FollowerProgress} per
- * follower, {@link ReadIndexQueue}, and {@link SnapshotReceiver} for a follower's incoming snapshot.
+ * follower, {@link ReadIndexQueue} and {@link ReadLease}, and {@link SnapshotReceiver} for a follower's incoming
+ * snapshot.
  */
 public final class RaftEngine {
     /**
@@ -72,6 +75,7 @@ public final class RaftEngine {
     private VoteTally votes;
     private LeaderReplicator replicator;
     private ReadIndexQueue reads = new ReadIndexQueue();
+    private ReadLease lease;
     private final List<ReadState> readyReads = new ArrayList<>();
     private final List<Long> abortedReads = new ArrayList<>();
     private int heartbeatElapsed;
@@ -117,6 +121,7 @@ public final class RaftEngine {
     }
 
     private void tickLeader() {
+        lease.tick();
         if (++heartbeatElapsed >= config.heartbeatTicks()) {
             broadcastHeartbeat();
         }
@@ -151,6 +156,9 @@ public final class RaftEngine {
         }
         transferee = target;
         transferElapsed = 0;
+        // §6.4.1: TimeoutNow lets the target win votes from followers that still honour our lease (§3.10, §4.2.3),
+        // and the transfer may succeed at any moment from here on.
+        lease.surrender();
         sendTimeoutNowIfCaughtUp();
         return true;
     }
@@ -187,10 +195,33 @@ public final class RaftEngine {
         return true;
     }
 
+    /**
+     * Asks for a linearizable read by lease (dissertation §6.4.1). Returns false if this member is not the leader. A
+     * leader whose lease holds confirms the read at once, at its commit index, in the next {@link Ready#reads()};
+     * otherwise the read takes the {@link #readIndex(long)} path. The lease holds only with CheckQuorum on, after the
+     * leader committed an entry of its term, within {@link EngineConfig#leaseTicks()} of the start of a heartbeat
+     * round a majority answered, and not once a leadership transfer began. It is linearizable only while clocks
+     * drift less than {@link EngineConfig#leaseDriftTicks()} over one election timeout.
+     */
+    public boolean leaseRead(long requestId) {
+        if (role != Role.LEADER) {
+            return false;
+        }
+        // §6.4.1 rests on §4.2.3, which followers apply only with CheckQuorum on; and, as for ReadIndex (§6.4 step
+        // 1), a commit index is known to cover every committed entry only once an entry of this term is committed.
+        if (config.checkQuorum() && committedInTerm() && lease.holds()) {
+            readyReads.add(new ReadState(requestId, commitIndex));
+            return true;
+        }
+        return readIndex(requestId);
+    }
+
     private void broadcastHeartbeat() {
         heartbeatRequested = false;
         heartbeatElapsed = 0;
-        replicator.heartbeat();
+        lease.roundStarted(replicator.heartbeat());
+        // A leader alone is a majority: it answers its own round at once.
+        lease.quorumAnswered(replicator.quorumRound());
         releaseReads();
     }
 
@@ -390,6 +421,7 @@ public final class RaftEngine {
         heartbeatElapsed = 0;
         checkQuorumElapsed = 0;
         replicator = new LeaderReplicator(config, term, log, outbox, commitIndex, latestSnapshot);
+        lease = new ReadLease(config.leaseTicks());
         // §5.4.2, §8: a no-op of our own term lets us commit, and so learn, everything committed before us.
         log.append(LogEntry.noOp(log.lastIndex() + 1, term));
         replicator.replicateToAll();
@@ -401,6 +433,7 @@ public final class RaftEngine {
             abortedReads.addAll(reads.abortAll());
             heartbeatRequested = false;
             replicator = null;
+            lease = null;
             transferee = null;
         }
     }
@@ -496,6 +529,7 @@ public final class RaftEngine {
         if (response.from().equals(transferee)) {
             sendTimeoutNowIfCaughtUp();
         }
+        lease.quorumAnswered(replicator.quorumRound());
         releaseReads();
     }
 
@@ -515,9 +549,12 @@ public final class RaftEngine {
 
     private void releaseReads() {
         if (role == Role.LEADER) {
-            boolean committedInTerm = log.term(commitIndex) == term;
-            readyReads.addAll(reads.release(replicator.quorumRound(), committedInTerm, commitIndex));
+            readyReads.addAll(reads.release(replicator.quorumRound(), committedInTerm(), commitIndex));
         }
+    }
+
+    private boolean committedInTerm() {
+        return log.term(commitIndex) == term;
     }
 
     private void sendTimeoutNowIfCaughtUp() {

@@ -65,6 +65,7 @@ final class EngineFixture {
         private long maxBytes = 1 << 20;
         private int maxInflight = 4;
         private long trailing;
+        private int leaseDrift = EngineConfig.defaultLeaseDriftTicks(ELECTION_MIN);
         private long seed = 42;
         private List<LogEntry> log = List.of();
         private Optional<NodeId> votedFor = Optional.empty();
@@ -104,6 +105,11 @@ final class EngineFixture {
             return this;
         }
 
+        Builder leaseDriftTicks(int leaseDrift) {
+            this.leaseDrift = leaseDrift;
+            return this;
+        }
+
         Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -122,7 +128,7 @@ final class EngineFixture {
 
         EngineConfig config() {
             return new EngineConfig(N1, GROUP, members, HEARTBEAT_TICKS, ELECTION_MIN, ELECTION_MAX, preVote,
-                    checkQuorum, maxEntries, maxBytes, maxInflight, trailing);
+                    checkQuorum, maxEntries, maxBytes, maxInflight, trailing, leaseDrift);
         }
 
         /** A member that recovered {@code term} and starts as a follower with no known leader. */

@@ -188,6 +188,12 @@ final class SimNode implements NodeView {
         return accepted;
     }
 
+    boolean leaseRead(long requestId) {
+        boolean accepted = engine.leaseRead(requestId);
+        drain();
+        return accepted;
+    }
+
     void campaign() {
         engine.campaign();
         drain();

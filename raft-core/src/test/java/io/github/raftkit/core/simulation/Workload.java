@@ -129,7 +129,8 @@ final class Workload implements ClientListener {
         // Registered first: a leader alone in its cluster confirms the read within the call.
         readFloors.put(id, lastAcknowledgedIndex);
         trace.note(events.now(), "read " + id + " at " + leader.id());
-        if (!leader.readIndex(id)) {
+        // Every other read by lease (§6.4.1), which must be just as linearizable.
+        if (!(id % 2 == 0 ? leader.leaseRead(id) : leader.readIndex(id))) {
             readFloors.remove(id);
         }
     }

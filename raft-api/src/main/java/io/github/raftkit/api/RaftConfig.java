@@ -25,6 +25,12 @@ import java.util.Optional;
  *     the two (§5.2), and the spread must be at least one tick
  * @param preVote whether a member asks for pre-votes before raising its term (dissertation §9.6; default on)
  * @param checkQuorum whether a leader that has not heard from a majority for an election timeout steps down (default on)
+ * @param leaseDriftMargin how much of the leader's read lease is given up for clock drift (default a tenth of
+ *     {@code electionTimeoutMin}). A {@link ReadConsistency#LEASE} read is served without a round trip while a
+ *     majority answered a heartbeat sent less than {@code electionTimeoutMin} minus one tick minus this margin ago
+ *     (dissertation §6.4.1); it is linearizable only while no member's clock runs slower than another's by more than
+ *     this margin over one {@code electionTimeoutMin}, and no member pauses for longer. Needs {@code checkQuorum};
+ *     without it lease reads fall back to ReadIndex
  * @param maxEntriesPerAppend the most entries one AppendEntries carries (default 512)
  * @param maxBytesPerAppend the most payload bytes one AppendEntries carries (default 1 MiB); a single larger entry
  *     still travels alone
@@ -45,7 +51,7 @@ import java.util.Optional;
  */
 public record RaftConfig(NodeId node, GroupId group, Membership membership, Duration tickInterval,
                          Duration heartbeatInterval, Duration electionTimeoutMin, Duration electionTimeoutMax,
-                         boolean preVote, boolean checkQuorum, int maxEntriesPerAppend, long maxBytesPerAppend,
+                         boolean preVote, boolean checkQuorum, Duration leaseDriftMargin, int maxEntriesPerAppend, long maxBytesPerAppend,
                          int maxInflightAppends, int maxPendingProposals, Duration requestTimeout,
                          SnapshotPolicy snapshots, SessionPolicy sessions, Optional<String> transport, Optional<String> logStore, Optional<String> metadataStore,
                          Optional<String> snapshotStore, Optional<Path> dataDir, Map<String, String> properties) {
@@ -68,6 +74,11 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         require(electionTimeoutMax.minus(electionTimeoutMin).compareTo(tickInterval) >= 0, "electionTimeoutMax",
                 "(" + electionTimeoutMax.toMillis() + " ms) must exceed electionTimeoutMin ("
                         + electionTimeoutMin.toMillis() + " ms) by at least one tick, so that timeouts are randomized");
+        require(leaseDriftMargin != null && !leaseDriftMargin.isNegative(), "leaseDriftMargin",
+                "must not be negative, got " + leaseDriftMargin);
+        require(leaseDriftMargin.plus(tickInterval.multipliedBy(2)).compareTo(electionTimeoutMin) <= 0,
+                "leaseDriftMargin", "(" + leaseDriftMargin.toMillis() + " ms) must leave at least two ticks of the "
+                        + "electionTimeoutMin (" + electionTimeoutMin.toMillis() + " ms) for a read lease");
         require(maxEntriesPerAppend > 0, "maxEntriesPerAppend", "must be positive, got " + maxEntriesPerAppend);
         require(maxBytesPerAppend > 0, "maxBytesPerAppend", "must be positive, got " + maxBytesPerAppend);
         require(maxInflightAppends > 0, "maxInflightAppends", "must be positive, got " + maxInflightAppends);
@@ -127,6 +138,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         private Duration electionTimeoutMax = Duration.ofMillis(1000);
         private boolean preVote = true;
         private boolean checkQuorum = true;
+        private Duration leaseDriftMargin;
         private int maxEntriesPerAppend = 512;
         private long maxBytesPerAppend = 1 << 20;
         private int maxInflightAppends = 64;
@@ -154,6 +166,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
             electionTimeoutMax = c.electionTimeoutMax;
             preVote = c.preVote;
             checkQuorum = c.checkQuorum;
+            leaseDriftMargin = c.leaseDriftMargin;
             maxEntriesPerAppend = c.maxEntriesPerAppend;
             maxBytesPerAppend = c.maxBytesPerAppend;
             maxInflightAppends = c.maxInflightAppends;
@@ -182,6 +195,7 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         }
         public Builder preVote(boolean enabled) { this.preVote = enabled; return this; }
         public Builder checkQuorum(boolean enabled) { this.checkQuorum = enabled; return this; }
+        public Builder leaseDriftMargin(Duration value) { this.leaseDriftMargin = value; return this; }
         public Builder maxEntriesPerAppend(int value) { this.maxEntriesPerAppend = value; return this; }
         public Builder maxBytesPerAppend(long value) { this.maxBytesPerAppend = value; return this; }
         public Builder maxInflightAppends(int value) { this.maxInflightAppends = value; return this; }
@@ -201,7 +215,8 @@ public record RaftConfig(NodeId node, GroupId group, Membership membership, Dura
         /** Validates and builds; a {@link ConfigurationException} names the first invalid field. */
         public RaftConfig build() {
             return new RaftConfig(node, group, membership, tickInterval, heartbeatInterval, electionTimeoutMin,
-                    electionTimeoutMax, preVote, checkQuorum, maxEntriesPerAppend, maxBytesPerAppend,
+                    electionTimeoutMax, preVote, checkQuorum, leaseDriftMargin != null ? leaseDriftMargin
+                    : electionTimeoutMin == null ? null : electionTimeoutMin.dividedBy(10), maxEntriesPerAppend, maxBytesPerAppend,
                     maxInflightAppends, maxPendingProposals, requestTimeout, snapshots, sessions, transport, logStore, metadataStore,
                     snapshotStore, dataDir, properties);
         }

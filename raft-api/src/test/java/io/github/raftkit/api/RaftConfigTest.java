@@ -49,6 +49,20 @@ class RaftConfigTest {
     }
 
     @Test
+    void theLeaseDriftMarginDefaultsToATenthOfTheElectionTimeoutAndMustLeaveALease() {
+        assertEquals(Duration.ofMillis(50), valid().build().leaseDriftMargin());
+        String message = problem(valid().leaseDriftMargin(Duration.ofMillis(495)));
+        assertTrue(message.contains("leaseDriftMargin"), message);
+    }
+
+    @Test
+    void sessionPolicyLimitsAreNamed() {
+        ConfigurationException refused = assertThrows(ConfigurationException.class,
+                () -> new SessionPolicy(Duration.ofMinutes(1), 0, 10, 10));
+        assertTrue(refused.getMessage().contains("sessions.maxSessions"), refused.getMessage());
+    }
+
+    @Test
     void theTickMustNotExceedTheHeartbeat() {
         String message = problem(valid().tickInterval(Duration.ofMillis(100)));
         assertTrue(message.contains("tickInterval"), message);

@@ -68,16 +68,14 @@ public record EngineConfig(NodeId self, GroupId group, List<NodeId> members, int
         return Math.max(0, Math.min((electionTicksMin + 9) / 10, electionTicksMin - 2));
     }
 
-    /**
-     * The engine settings that a validated server configuration implies, with the default lease drift margin
-     * ({@link #defaultLeaseDriftTicks(int)}): the runtime does not serve lease reads yet.
-     */
+    /** The engine settings that a validated server configuration implies. */
     public static EngineConfig from(RaftConfig config) {
         return new EngineConfig(config.node(), config.group(), List.copyOf(config.membership().ids()),
                 config.ticks(config.heartbeatInterval()), config.ticks(config.electionTimeoutMin()),
                 config.ticks(config.electionTimeoutMax()), config.preVote(), config.checkQuorum(),
                 config.maxEntriesPerAppend(), config.maxBytesPerAppend(), config.maxInflightAppends(),
-                config.snapshots().trailingEntries());
+                config.snapshots().trailingEntries(), Math.min(config.ticks(config.leaseDriftMargin()),
+                        config.ticks(config.electionTimeoutMin()) - 2));
     }
 
     /**

@@ -120,9 +120,9 @@ final class EngineLoop {
         worker.submit(new LoopEvent.Proposal(command, future));
     }
 
-    /** Queues a ReadIndex read or barrier; called from callers' threads after admission. */
-    void read(ApplyStage.ReadRequest request) {
-        worker.submit(new LoopEvent.Read(request));
+    /** Queues a read or barrier, confirmed by ReadIndex or by lease; called from callers' threads after admission. */
+    void read(ApplyStage.ReadRequest request, boolean lease) {
+        worker.submit(new LoopEvent.Read(request, lease));
     }
 
     private void handle(List<LoopEvent> events) {
@@ -179,7 +179,7 @@ final class EngineLoop {
 
     private void readIndex(LoopEvent.Read read) {
         long id = ++nextReadId;
-        if (engine.readIndex(id)) {
+        if (read.lease() ? engine.leaseRead(id) : engine.readIndex(id)) {
             metrics.readIndexRound();
             apply.submit(new ApplyStage.AwaitRead(id, read.request()));
         } else {

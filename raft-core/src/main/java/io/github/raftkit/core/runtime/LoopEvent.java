@@ -22,8 +22,11 @@ sealed interface LoopEvent {
     record Proposal(byte[] command, CompletableFuture<byte[]> future) implements LoopEvent {
     }
 
-    /** A caller's read that needs the leader to confirm its leadership first (ReadIndex). */
-    record Read(ApplyStage.ReadRequest request) implements LoopEvent {
+    /**
+     * A caller's read that needs the leader to confirm its leadership first: by a heartbeat round (ReadIndex), or by
+     * its lease when {@code lease} is set and it holds one (dissertation §6.4.1).
+     */
+    record Read(ApplyStage.ReadRequest request, boolean lease) implements LoopEvent {
     }
 
     /**

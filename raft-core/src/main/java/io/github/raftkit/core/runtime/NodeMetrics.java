@@ -141,7 +141,7 @@ final class NodeMetrics implements AutoCloseable {
                 .description("From the first chunk received to the snapshot verified and committed").tags(tags)
                 .register(registry));
         readIndexRounds = remember(Counter.builder("raft.read.index")
-                .description("Reads and read barriers a leader confirmed through ReadIndex").tags(tags)
+                .description("Reads and read barriers a leader took on to confirm by ReadIndex or by its lease").tags(tags)
                 .register(registry));
         droppedMessages = remember(Counter.builder("raft.messages.dropped")
                 .description("Messages from peers dropped because the engine loop's queue was full").tags(tags)

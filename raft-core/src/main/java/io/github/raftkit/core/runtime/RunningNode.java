@@ -141,7 +141,7 @@ final class RunningNode implements ClientService.Member {
     public CompletableFuture<Long> readBarrier() {
         PendingRequests.Admitted<Long> request = pending.admit("read barrier");
         if (!request.refused()) {
-            loop.read(new ApplyStage.Barrier(request.work()));
+            loop.read(new ApplyStage.Barrier(request.work()), false);
         }
         return request.reply();
     }
@@ -172,7 +172,7 @@ final class RunningNode implements ClientService.Member {
         });
     }
 
-    /** A read; LEASE is served like LINEARIZABLE for now (ReadIndex), which is stronger and needs no clock bound. */
+    /** A read: STALE from what is applied, LEASE under the leader's lease if it holds one, else through ReadIndex. */
     @Override
     public CompletableFuture<byte[]> read(byte[] query, ReadConsistency consistency) {
         PendingRequests.Admitted<byte[]> request =
@@ -181,7 +181,7 @@ final class RunningNode implements ClientService.Member {
             if (consistency == ReadConsistency.STALE) {
                 apply.submit(new ApplyStage.StaleRead(query, request.work()));
             } else {
-                loop.read(new ApplyStage.Query(query, request.work()));
+                loop.read(new ApplyStage.Query(query, request.work()), consistency == ReadConsistency.LEASE);
             }
         }
         return request.reply();

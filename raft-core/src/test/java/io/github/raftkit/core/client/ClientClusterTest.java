@@ -78,6 +78,20 @@ class ClientClusterTest {
         }
     }
 
+    @Test // dissertation §6.4.1: a lease read needs the leader's lease, so a follower passes it on
+    void aLeaseReadAskedAtAFollowerIsForwardedToTheLeader() {
+        try (TestCluster cluster = TestCluster.of(3).startAll()) {
+            NodeId leader = cluster.awaitLeader();
+            NodeId follower = cluster.others(leader).get(0);
+            try (RaftClient client = RaftClients.connect(clientOf(cluster, follower).build(), cluster.registry())) {
+                client.submit(bytes("leased"));
+
+                assertEquals("leased", text(client.query(bytes("last"), ReadConsistency.LEASE)));
+                assertTrue(served(cluster, leader, "read.lease") >= 1, "the leader served the lease read");
+            }
+        }
+    }
+
     @Test // dissertation §6.4: stale reads are an explicit choice, served by any member from what it applied
     void aStaleReadIsServedByTheMemberAsked() {
         try (TestCluster cluster = TestCluster.of(3).startAll()) {

@@ -100,7 +100,8 @@ public final class RaftEngine {
         this.latestSnapshot = recovered.snapshot().orElse(null);
         long base = latestSnapshot == null ? 0 : latestSnapshot.lastIncludedIndex();
         this.log = new RaftLog(base, latestSnapshot == null ? 0 : latestSnapshot.lastIncludedTerm(), recovered.log());
-        this.electionTimer = new ElectionTimer(config.electionTicksMin(), config.electionTicksMax(), random);
+        this.electionTimer = new ElectionTimer(config.electionTicksMin(), config.electionTicksMax(), random,
+                recovered.state().term() > 0);
         this.commitRule = commitRule;
         this.term = recovered.state().term();
         this.votedFor = recovered.state().votedFor();
@@ -255,7 +256,8 @@ public final class RaftEngine {
      */
     private boolean acceptTerm(RaftMessage message) {
         if (message instanceof RequestVote request && request.term() > term && !request.leadershipTransfer()
-                && config.checkQuorum() && leader.isPresent() && electionTimer.withinLease()) {
+                && config.checkQuorum() && (leader.isPresent() && electionTimer.withinLease()
+                        || electionTimer.withinLeaseSinceStart())) {
             count(Anomaly.LEADER_LEASE);
             return false;
         }

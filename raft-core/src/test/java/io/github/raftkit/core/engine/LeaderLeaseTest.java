@@ -84,6 +84,37 @@ class LeaderLeaseTest {
         assertEquals(0, n1.engine.anomalies(Anomaly.LEADER_LEASE));
     }
 
+    @Test // §4.2.3 and §6.4.1: a restarted member may have promised a leader its lease just before it stopped
+    void restartedMemberIgnoresVoteRequestsForAMinimumElectionTimeout() {
+        EngineFixture n1 = node().checkQuorum().log(1, 2).follower(2);
+        n1.tick(ELECTION_MIN - 1);
+
+        n1.step(voteRequest(N3, 3, 2, 2));
+
+        assertEquals(2, n1.engine.term());
+        assertTrue(n1.ready().isEmpty(), "ignored, not even refused");
+        assertEquals(1, n1.engine.anomalies(Anomaly.LEADER_LEASE));
+    }
+
+    @Test // §4.2.3: the promise a restarted member keeps ends with the minimum election timeout
+    void restartedMemberVotesOnceTheMinimumElectionTimeoutPassed() {
+        EngineFixture n1 = node().checkQuorum().preVote().log(1, 2).follower(2);
+        n1.tick(ELECTION_MIN);
+
+        n1.step(voteRequest(N3, 3, 2, 2));
+
+        assertTrue(only(n1.ready().messagesAfterPersist(), RequestVoteResponse.class).granted());
+    }
+
+    @Test // §4.2.3: a member that never saw a term promised no leader anything, so a new cluster elects at once
+    void memberThatNeverTookPartInAnElectionVotesAtOnce() {
+        EngineFixture n1 = node().checkQuorum().follower(0);
+
+        n1.step(voteRequest(N3, 1, 0, 0));
+
+        assertTrue(only(n1.ready().messagesAfterPersist(), RequestVoteResponse.class).granted());
+    }
+
     @Test // §4.2.3: without CheckQuorum there is no lease, and the request is handled by §5.1
     void withoutCheckQuorumAVoteRequestWithAHigherTermIsHeard() {
         EngineFixture n1 = node().log(1, 2).follower(2);

@@ -22,7 +22,7 @@ class ElectionTimerTest {
 
     @Test
     void everyTimeoutLiesInMinInclusiveToMaxExclusiveAndEachOccurs() {
-        ElectionTimer timer = new ElectionTimer(5, 9, new Random(1));
+        ElectionTimer timer = new ElectionTimer(5, 9, new Random(1), false);
         TreeSet<Integer> seen = new TreeSet<>();
 
         for (int i = 0; i < 1_000; i++) {
@@ -35,7 +35,7 @@ class ElectionTimerTest {
 
     @Test
     void resetStartsCountingAgain() {
-        ElectionTimer timer = new ElectionTimer(5, 6, new Random(1));
+        ElectionTimer timer = new ElectionTimer(5, 6, new Random(1), false);
         for (int i = 0; i < 4; i++) {
             assertFalse(timer.tick());
         }
@@ -47,7 +47,7 @@ class ElectionTimerTest {
 
     @Test // §4.2.3: the lease spans the minimum timeout since the timer was last reset
     void leaseHoldsForTheMinimumTimeoutOnly() {
-        ElectionTimer timer = new ElectionTimer(5, 9, new Random(1));
+        ElectionTimer timer = new ElectionTimer(5, 9, new Random(1), false);
 
         for (int i = 0; i < 4; i++) {
             timer.tick();
@@ -60,7 +60,7 @@ class ElectionTimerTest {
 
     @Test
     void timerKeepsReportingTheTimeoutUntilReset() {
-        ElectionTimer timer = new ElectionTimer(2, 3, new Random(1));
+        ElectionTimer timer = new ElectionTimer(2, 3, new Random(1), false);
         ticksUntilTimeout(timer);
 
         assertTrue(timer.tick());

@@ -11,7 +11,7 @@ public enum MalformedReason {
     BAD_MAGIC,
     /** A protocol version this node does not speak. */
     BAD_VERSION,
-    /** A type code this version does not know, including the client range it does not serve yet. */
+    /** A type code this version does not know. */
     UNKNOWN_TYPE,
     /** A length field above the maximum frame size. */
     OVERSIZED,

@@ -62,7 +62,7 @@ public final class Wire {
      * Value equality, also for records holding byte arrays (snapshot chunks, client commands and results), which
      * records compare by reference: records component by component, arrays and optionals by content.
      */
-    static boolean same(Object a, Object b) {
+    public static boolean same(Object a, Object b) {
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return Arrays.equals(x, y);
         }

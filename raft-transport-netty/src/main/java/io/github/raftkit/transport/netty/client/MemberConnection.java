@@ -26,6 +26,10 @@ import java.util.function.Consumer;
  * event loop, so all calls share its timer), or by the connection's loss, which fails every call still waiting with
  * the reason. A lost connection is never used again; the next call dials a new one.
  *
+ * <p>A call that times out on a connection that has not heard a single reply since the call was sent gives the
+ * connection up as well: a member whose host died leaves no reset behind, and without this every later call to it
+ * would wait out its whole timeout on a socket nobody answers.
+ *
  * <p>Thread-safe: calls come from any thread, replies and losses on the event loop.
  */
 public final class MemberConnection {
@@ -34,6 +38,7 @@ public final class MemberConnection {
     private final Consumer<MemberConnection> onLost;
     private final Map<Long, CompletableFuture<ClientReply>> pending = new ConcurrentHashMap<>();
     private final AtomicReference<Throwable> lost = new AtomicReference<>();
+    private volatile long lastReplyNanos = System.nanoTime();
     private ChannelFuture connected;
 
     MemberConnection(Endpoint endpoint, int maxFrameBytes, Consumer<MemberConnection> onLost) {
@@ -82,8 +87,8 @@ public final class MemberConnection {
         }
         CompletableFuture<ClientReply> reply = new CompletableFuture<>();
         pending.put(correlationId, reply);
-        ScheduledFuture<?> deadline = connected.channel().eventLoop().schedule(() -> reply.completeExceptionally(
-                new RaftTimeoutException("no reply from " + endpoint + " within " + timeout.toMillis() + " ms")),
+        long sent = System.nanoTime();
+        ScheduledFuture<?> deadline = connected.channel().eventLoop().schedule(() -> timedOut(reply, sent, timeout),
                 timeout.toNanos(), TimeUnit.NANOSECONDS);
         reply.whenComplete((answer, error) -> {
             pending.remove(correlationId);
@@ -108,8 +113,20 @@ public final class MemberConnection {
         return reply;
     }
 
+    private void timedOut(CompletableFuture<ClientReply> call, long sentNanos, Duration timeout) {
+        if (!call.completeExceptionally(new RaftTimeoutException("no reply from " + endpoint + " within "
+                + timeout.toMillis() + " ms"))) {
+            return;
+        }
+        if (lastReplyNanos - sentNanos < 0) {
+            close(new IOException("connection to " + endpoint + " given up: not one reply for "
+                    + timeout.toMillis() + " ms"));
+        }
+    }
+
     /** Completes the call the reply answers, if it still waits. Event loop thread. */
     void replied(ClientReplyFrame frame) {
+        lastReplyNanos = System.nanoTime();
         CompletableFuture<ClientReply> call = pending.get(frame.correlationId());
         if (call != null) {
             call.complete(frame.reply());

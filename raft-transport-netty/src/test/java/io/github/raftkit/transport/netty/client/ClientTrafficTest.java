@@ -20,6 +20,9 @@ import io.github.raftkit.transport.netty.NettyTransportSettings;
 import io.github.raftkit.transport.netty.TestCluster;
 import io.github.raftkit.transport.netty.codec.Wire;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -94,6 +97,24 @@ class ClientTrafficTest {
         CompletableFuture<ClientReply> call = call(new ClientRequest.Register(Messages.GROUP), Duration.ofMillis(200));
         assertInstanceOf(RaftTimeoutException.class, failure(call));
         assertEquals(0, client.inFlight());
+    }
+
+    @Test
+    void connectionThatNeverAnswersIsGivenUpAfterATimeoutAndDialledAgain() throws IOException {
+        // A black hole: accepts, reads, never answers, as a member whose host died mid-connection looks to a client.
+        try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getByName(LoopbackPorts.HOST))) {
+            blackHole.setSoTimeout((int) Eventually.DEADLINE.toMillis());
+            Endpoint silent = new Endpoint(LoopbackPorts.HOST, blackHole.getLocalPort());
+            CompletableFuture<ClientReply> first = client.call(silent, new ClientRequest.Register(Messages.GROUP),
+                    Duration.ofMillis(200));
+            try (Socket given = blackHole.accept()) {
+                assertInstanceOf(RaftTimeoutException.class, failure(first));
+                given.setSoTimeout((int) Eventually.DEADLINE.toMillis());
+                given.getInputStream().readAllBytes(); // returns once the client closed its side
+            }
+            client.call(silent, new ClientRequest.Register(Messages.GROUP), Duration.ofMillis(200));
+            blackHole.accept().close();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.ReadConsistency;
 import io.github.raftkit.api.client.ClientReply;
 import io.github.raftkit.api.client.ClientRequest;
+import io.github.raftkit.api.spi.ClientHandler;
 import io.github.raftkit.transport.netty.codec.ClientReplyFrame;
 import io.github.raftkit.transport.netty.codec.ClientRequestFrame;
 import io.github.raftkit.transport.netty.codec.Hello;
@@ -33,15 +34,19 @@ class HostileClientConnectionTest {
             new ClientRequest.Read(Messages.GROUP, ReadConsistency.LINEARIZABLE, new byte[] {1}));
     private static final int RESULT_BYTES = 256 << 10;
     private static TestCluster cluster;
+    private static TestCluster.Running n1;
     private static TestCluster.Running n2;
     private static NettyClientTransport wellBehaved;
 
     @BeforeAll
     static void start() {
         cluster = new TestCluster(2, Map.of());
-        n2 = cluster.start("n2", Map.of("netty.maxFrameBytes", String.valueOf(1 << 20)), request ->
-                CompletableFuture.completedFuture(new ClientReply.Result(new byte[request instanceof
-                        ClientRequest.Read read && read.query().length > 1 ? RESULT_BYTES : 1])));
+        ClientHandler handler = request -> CompletableFuture.completedFuture(new ClientReply.Result(
+                new byte[request instanceof ClientRequest.Read read && read.query().length > 1 ? RESULT_BYTES : 1]));
+        // n2 refuses frames above 1 MiB, so unread replies pass its limit quickly; n1 has the default limit and a
+        // short idle timeout, so a client that stops reading outlasts its patience first.
+        n2 = cluster.start("n2", Map.of("netty.maxFrameBytes", String.valueOf(1 << 20)), handler);
+        n1 = cluster.start("n1", Map.of("netty.idleTimeoutMillis", "500"), handler);
         wellBehaved = new NettyClientTransport(NettyTransportSettings.defaults());
         assertWellBehavedClientIsAnswered();
     }
@@ -78,23 +83,34 @@ class HostileClientConnectionTest {
     }
 
     @Test
-    void clientThatDoesNotReadItsRepliesIsClosedAndCounted() throws IOException {
-        double before = counter("raft.transport.client.unread");
+    void clientLeavingMoreThanAFrameOfRepliesUnreadIsClosedAndCounted() {
+        // 400 replies of 256 KiB: 100 MiB, far beyond what loopback socket buffers absorb.
+        assertClosedForNotReading("n2", n2, 400);
+    }
+
+    @Test
+    void clientThatStopsReadingIsClosedAfterTheIdleTimeout() {
+        // 16 MiB: more than the socket buffers take, less than one default frame of replies waiting.
+        assertClosedForNotReading("n1", n1, 64);
+    }
+
+    /** Sends {@code count} reads with large results to member {@code id} and reads none of the replies. */
+    private static void assertClosedForNotReading(String id, TestCluster.Running member, int count) {
+        double before = member.meters().get("raft.transport.client.unread").counter().count();
         ClientRequestFrame bigRead = new ClientRequestFrame(1,
                 new ClientRequest.Read(Messages.GROUP, ReadConsistency.STALE, new byte[2]));
         ByteArrayOutputStream requests = new ByteArrayOutputStream();
-        // 400 replies of 256 KiB: 100 MiB, far beyond what loopback socket buffers absorb.
-        for (int i = 0; i < 400; i++) {
-            requests.write(Wire.encode(bigRead));
+        for (int i = 0; i < count; i++) {
+            requests.writeBytes(Wire.encode(bigRead));
         }
-        Endpoint endpoint = cluster.endpoint("n2");
+        Endpoint endpoint = cluster.endpoint(id);
         try (Socket socket = new Socket(endpoint.host(), endpoint.port())) {
             socket.getOutputStream().write(requests.toByteArray());
             socket.getOutputStream().flush();
-            Eventually.await("n2 closes the client that does not read",
-                    () -> counter("raft.transport.client.unread") == before + 1);
+            Eventually.await("the member closes the client that does not read",
+                    () -> member.meters().get("raft.transport.client.unread").counter().count() == before + 1);
         } catch (IOException reset) {
-            // n2 may close while requests are still being written: what this test expects.
+            // The member may close while requests are still being written: what this test expects.
         }
         assertWellBehavedClientIsAnswered();
     }
@@ -113,10 +129,6 @@ class HostileClientConnectionTest {
 
     private static double malformed(MalformedReason reason) {
         return n2.meters().get("raft.transport.malformed").tag("reason", reason.tag()).counter().count();
-    }
-
-    private static double counter(String name) {
-        return n2.meters().get(name).counter().count();
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The bodies of client frames, for {@link FrameWriter}: {@code correlationId:i64} and then the request's or reply's
- * fields (see {@code docs/protocol.md}). Payloads are copied into the frame: a client's command or result is usually
- * small, and a member that wrapped a result array could not tell when the caller may reuse it. Stateless.
+ * fields (see {@code docs/protocol.md}). Payloads are copied into the frame: commands, queries and results are
+ * usually small, and one buffer is cheaper than a composite for those. Stateless.
  */
 final class ClientFrameWriter {
     /** A rejection's message is cut to this many characters: it is for people, and a long one only costs. */

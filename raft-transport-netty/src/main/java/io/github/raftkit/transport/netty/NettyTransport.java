@@ -6,6 +6,7 @@ import io.github.raftkit.api.message.RaftMessage;
 import io.github.raftkit.api.spi.ClientHandler;
 import io.github.raftkit.api.spi.Transport;
 import io.github.raftkit.api.spi.TransportContext;
+import io.github.raftkit.transport.netty.connection.ClientAccess;
 import io.github.raftkit.transport.netty.connection.ConnectionSetup;
 import io.github.raftkit.transport.netty.connection.PeerDialer;
 import io.github.raftkit.transport.netty.connection.PeerDirectory;
@@ -37,12 +38,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One member's network transport: listens at its endpoint, keeps one connection per peer (the smaller id dials), and
- * writes each peer's messages through a {@link PeerLink}. See {@code docs/protocol.md} for the wire format and the
+ * writes each peer's messages through a {@link PeerLink}. Clients connect to the same port; their requests go to the
+ * {@link ClientHandler} and the replies back on their connections. See {@code docs/protocol.md} for the wire format and the
  * settings.
  *
  * <p><b>Threading.</b> {@link #start} and {@link #close} are called once each by the server, and block for the bind
  * and the shutdown respectively; {@link #send} is called from the engine's thread and never blocks. Inbound
- * messages are handed over on this transport's event loop threads.
+ * messages and client requests are handed over on this transport's event loop threads.
  */
 public final class NettyTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(NettyTransport.class);
@@ -88,8 +90,10 @@ public final class NettyTransport implements Transport {
         IoFlavor flavor = IoFlavor.resolve(settings.io());
         group = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
                 new DefaultThreadFactory("raft-netty-" + context.self()), flavor.ioHandlerFactory());
+        ClientAccess access = new ClientAccess(clients, settings.clientMaxPending(), settings.maxFrameBytes(),
+                settings.idleTimeout(), metrics.clients(), metrics.peer(TransportMetrics.CLIENTS));
         ConnectionSetup setup = new ConnectionSetup(settings.maxFrameBytes(), settings.idleTimeout(), tls, peers,
-                inbound, metrics, metrics.peer(TransportMetrics.UNIDENTIFIED));
+                inbound, metrics, metrics.peer(TransportMetrics.UNIDENTIFIED), access);
         WriteBufferWaterMark waterMark = new WriteBufferWaterMark(settings.writeBufferLowBytes(),
                 settings.writeBufferHighBytes());
         Endpoint self = context.membership().endpoint(context.self());

@@ -27,18 +27,20 @@ import java.util.TreeSet;
  * @param writeBufferHighBytes above this, large appends wait in the queue so that small messages go first
  *     ({@code netty.writeBuffer.highBytes}, 1 MiB)
  * @param tls TLS settings, {@code netty.tls.*}; disabled by default
+ * @param clientMaxPending the most requests of one client connection that may await their replies; more are refused
+ *     at once as overloaded ({@code netty.client.maxPending}, 1024)
  */
 public record NettyTransportSettings(int maxFrameBytes, int queueMessages, long queueBytes, Duration connectTimeout,
                                      Duration backoffMin, Duration backoffMax, Duration idleTimeout, int ioThreads,
                                      IoFlavor.Choice io, int writeBufferLowBytes, int writeBufferHighBytes,
-                                     TlsSettings tls) {
+                                     TlsSettings tls, int clientMaxPending) {
     /** The prefix of every key this transport reads. */
     public static final String PREFIX = "netty.";
 
     private static final Set<String> KEYS = Set.of("netty.maxFrameBytes", "netty.queue.maxMessages",
             "netty.queue.maxBytes", "netty.connectTimeoutMillis", "netty.reconnect.minMillis",
             "netty.reconnect.maxMillis", "netty.idleTimeoutMillis", "netty.ioThreads", "netty.io",
-            "netty.writeBuffer.lowBytes", "netty.writeBuffer.highBytes");
+            "netty.writeBuffer.lowBytes", "netty.writeBuffer.highBytes", "netty.client.maxPending");
 
     public NettyTransportSettings {
         require(backoffMin.compareTo(backoffMax) <= 0, "netty.reconnect.minMillis must not exceed netty.reconnect.maxMillis");
@@ -79,7 +81,8 @@ public record NettyTransportSettings(int maxFrameBytes, int queueMessages, long 
                 IoFlavor.Choice.parse(properties.getOrDefault("netty.io", "auto")),
                 (int) in.number("netty.writeBuffer.lowBytes", 256 << 10, 1024, 1 << 30),
                 (int) in.number("netty.writeBuffer.highBytes", 1 << 20, 2048, 1 << 30),
-                TlsSettings.from(properties));
+                TlsSettings.from(properties),
+                (int) in.number("netty.client.maxPending", 1024, 1, 1 << 20));
     }
 
     private static void require(boolean condition, String problem) {

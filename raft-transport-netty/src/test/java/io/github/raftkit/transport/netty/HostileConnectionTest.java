@@ -2,17 +2,12 @@ package io.github.raftkit.transport.netty;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.raftkit.api.Endpoint;
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.transport.netty.codec.FrameType;
 import io.github.raftkit.transport.netty.codec.Hello;
 import io.github.raftkit.transport.netty.codec.MalformedReason;
 import io.github.raftkit.transport.netty.codec.Wire;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
-import java.net.SocketException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -141,23 +136,8 @@ class HostileConnectionTest {
         assertPeersStillTalk();
     }
 
-    /** Connects to n2, sends {@code input}, and waits until n2 closes the connection. */
     private static void sendAndAwaitClose(byte[] input) {
-        Endpoint endpoint = cluster.endpoint("n2");
-        try (Socket socket = new Socket(endpoint.host(), endpoint.port())) {
-            socket.setSoTimeout((int) Eventually.DEADLINE.toMillis());
-            socket.getOutputStream().write(input);
-            socket.getOutputStream().flush();
-            InputStream in = socket.getInputStream();
-            byte[] sink = new byte[1024];
-            while (in.read(sink) >= 0) {
-                // n2 writes nothing to a connection it has not accepted; read until it closes.
-            }
-        } catch (SocketException reset) {
-            // A close with unread input arrives as a reset: closed all the same.
-        } catch (IOException e) {
-            throw new AssertionError("n2 did not close the hostile connection", e);
-        }
+        RawConnection.sendAndAwaitClose(cluster.endpoint("n2"), input);
     }
 
     private static void assertPeersStillTalk() {

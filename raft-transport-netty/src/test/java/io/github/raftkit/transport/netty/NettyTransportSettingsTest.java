@@ -21,6 +21,7 @@ class NettyTransportSettingsTest {
         assertEquals(Duration.ofSeconds(5), settings.backoffMax());
         assertEquals(IoFlavor.Choice.AUTO, settings.io());
         assertFalse(settings.tls().enabled());
+        assertEquals(1024, settings.clientMaxPending());
     }
 
     @Test
@@ -46,6 +47,8 @@ class NettyTransportSettingsTest {
         assertThrows(ConfigurationException.class, () -> NettyTransportSettings.from(Map.of("netty.io", "kqueue")));
         assertThrows(ConfigurationException.class,
                 () -> NettyTransportSettings.from(Map.of("netty.ioThreads", "many")));
+        assertThrows(ConfigurationException.class,
+                () -> NettyTransportSettings.from(Map.of("netty.client.maxPending", "0")));
     }
 
     @Test

@@ -44,14 +44,19 @@ public final class TestCluster implements AutoCloseable {
         return start(id, properties);
     }
 
-    /** Starts member {@code id} with its own properties. */
+    /** Starts member {@code id} with its own properties, serving no clients. */
     public Running start(String id, Map<String, String> memberProperties) {
+        return start(id, memberProperties, ClientHandler.refusingAll("this test serves no clients"));
+    }
+
+    /** Starts member {@code id} with its own properties, serving clients with {@code clients}. */
+    public Running start(String id, Map<String, String> memberProperties, ClientHandler clients) {
         NodeId node = NodeId.of(id);
         MeterRegistry meters = new SimpleMeterRegistry();
         NettyTransport transport = new NettyTransport(new TransportContext(node, membership, memberProperties),
                 NettyTransportSettings.from(memberProperties), meters);
         LinkedBlockingQueue<RaftMessage> inbox = new LinkedBlockingQueue<>();
-        transport.start(inbox::add, ClientHandler.refusingAll("this test serves no clients"));
+        transport.start(inbox::add, clients);
         Running member = new Running(transport, meters, inbox);
         running.put(node, member);
         return member;

@@ -7,8 +7,8 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.util.List;
 
 /**
- * Cuts a connection's bytes into frames and decodes them into {@link io.github.raftkit.api.message.RaftMessage}s and
- * {@link Hello}s. The header is checked as soon as its bytes are there, so garbage, an unknown type or an oversized
+ * Cuts a connection's bytes into frames and decodes them into {@link io.github.raftkit.api.message.RaftMessage}s,
+ * {@link Hello}s, {@link ClientRequestFrame}s and {@link ClientReplyFrame}s. The header is checked as soon as its bytes are there, so garbage, an unknown type or an oversized
  * length is refused before the body is awaited; the bytes buffered never exceed one maximum frame plus one read.
  *
  * <p>Any refusal throws {@link MalformedFrameException}; the decoder then ignores the rest of the connection's input
@@ -105,10 +105,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         int code = in.getUnsignedByte(start + 5);
         FrameType type = FrameType.ofCode(code);
         if (type == null) {
-            String detail = FrameType.isClientCode(code)
-                    ? "client frame 0x" + Integer.toHexString(code) + " is not served by this version"
-                    : "unknown frame type 0x" + Integer.toHexString(code);
-            throw fail(MalformedReason.UNKNOWN_TYPE, detail);
+            throw fail(MalformedReason.UNKNOWN_TYPE, "unknown frame type 0x" + Integer.toHexString(code));
         }
         return type;
     }

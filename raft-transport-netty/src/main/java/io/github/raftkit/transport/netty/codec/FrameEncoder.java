@@ -7,7 +7,8 @@ import io.netty.handler.codec.MessageToMessageEncoder;
 import java.util.List;
 
 /**
- * Encodes outbound {@link RaftMessage}s and {@link Hello}s with {@link FrameWriter}; anything else passes through.
+ * Encodes outbound {@link RaftMessage}s, {@link Hello}s and client frames with {@link FrameWriter}; anything else
+ * passes through.
  * One instance per connection; its event loop thread only.
  */
 public final class FrameEncoder extends MessageToMessageEncoder<Object> {
@@ -19,7 +20,8 @@ public final class FrameEncoder extends MessageToMessageEncoder<Object> {
 
     @Override
     public boolean acceptOutboundMessage(Object msg) {
-        return msg instanceof RaftMessage || msg instanceof Hello;
+        return msg instanceof RaftMessage || msg instanceof Hello || msg instanceof ClientRequestFrame
+                || msg instanceof ClientReplyFrame;
     }
 
     @Override

@@ -34,7 +34,8 @@ public final class FrameReader {
     /**
      * Decodes {@code body}, all of which must belong to the frame.
      *
-     * @return a {@link io.github.raftkit.api.message.RaftMessage} or a {@link Hello}
+     * @return a {@link io.github.raftkit.api.message.RaftMessage}, a {@link Hello}, a {@link ClientRequestFrame} or a
+     *     {@link ClientReplyFrame}
      * @throws MalformedFrameException with {@link MalformedReason#BAD_BODY} if the body does not hold exactly one valid
      *     value of {@code type}
      */
@@ -54,6 +55,9 @@ public final class FrameReader {
     }
 
     private static Object readBody(FrameType type, ByteBuf in) {
+        if (type.isClient()) {
+            return ClientFrameReader.read(type, in);
+        }
         if (type == FrameType.HELLO) {
             return new Hello(node(in), node(in));
         }
@@ -95,7 +99,8 @@ public final class FrameReader {
                         isSet(flags(in), FrameWriter.FLAG_1));
             }
             case TIMEOUT_NOW -> new TimeoutNow(group, from, to, term);
-            case HELLO -> throw new IllegalStateException("handled above");
+            case HELLO, CLIENT_REGISTER, CLIENT_WRITE, CLIENT_READ, CLIENT_READ_BARRIER, CLIENT_FORWARDED, CLIENT_RESULT,
+                    CLIENT_REGISTERED, CLIENT_READ_INDEX, CLIENT_REJECTED -> throw new IllegalStateException("handled above");
         };
     }
 
@@ -142,8 +147,12 @@ public final class FrameReader {
     }
 
     /** An id: a length byte and that many bytes of strict UTF-8 (the records then check length and whitespace). */
-    private static String id(ByteBuf in) {
-        int length = in.readUnsignedByte();
+    static String id(ByteBuf in) {
+        return utf8(in, in.readUnsignedByte());
+    }
+
+    /** The next {@code length} bytes as strict UTF-8, checked against what is left before anything is made. */
+    static String utf8(ByteBuf in, int length) {
         if (length > in.readableBytes()) {
             throw new IndexOutOfBoundsException();
         }
@@ -159,7 +168,7 @@ public final class FrameReader {
                     .decode(in.nioBuffer(start, length))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("an id is not valid UTF-8");
+            throw new IllegalArgumentException("an id or text is not valid UTF-8");
         }
     }
 
@@ -173,7 +182,7 @@ public final class FrameReader {
     }
 
     /** A payload: a 32-bit length, checked against what is left before the array is made. */
-    private static byte[] bytes(ByteBuf in) {
+    static byte[] bytes(ByteBuf in) {
         int length = in.readInt();
         if (length < 0 || length > in.readableBytes()) {
             throw new IllegalArgumentException("payload length " + Integer.toUnsignedString(length)

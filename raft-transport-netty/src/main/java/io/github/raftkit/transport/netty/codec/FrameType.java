@@ -7,8 +7,9 @@ package io.github.raftkit.transport.netty.codec;
  * <ul>
  *   <li>{@code 0x01..0x3F} Raft messages between members, one per {@link io.github.raftkit.api.message.RaftMessage}
  *       record;</li>
- *   <li>{@code 0x40..0x7F} reserved for client requests and responses (not served yet: such a frame is refused as
- *       {@link MalformedReason#UNKNOWN_TYPE});</li>
+ *   <li>{@code 0x40..0x7F} client traffic: requests from {@code 0x40}, replies from {@code 0x60}, one per
+ *       {@link io.github.raftkit.api.client.ClientRequest} and {@link io.github.raftkit.api.client.ClientReply}
+ *       record;</li>
  *   <li>{@code 0x80..0xBF} connection control, such as {@link #HELLO};</li>
  *   <li>everything else is invalid.</li>
  * </ul>
@@ -23,12 +24,22 @@ public enum FrameType {
     INSTALL_SNAPSHOT(0x05),
     INSTALL_SNAPSHOT_RESPONSE(0x06),
     TIMEOUT_NOW(0x07),
+    CLIENT_REGISTER(0x40),
+    CLIENT_WRITE(0x41),
+    CLIENT_READ(0x42),
+    CLIENT_READ_BARRIER(0x43),
+    /** Wraps one request of the four kinds above; never another forwarded one. */
+    CLIENT_FORWARDED(0x44),
+    CLIENT_RESULT(0x60),
+    CLIENT_REGISTERED(0x61),
+    CLIENT_READ_INDEX(0x62),
+    CLIENT_REJECTED(0x63),
     /** The first frame a dialling member sends: who it is and whom it meant to reach. */
     HELLO(0x80);
 
-    /** First code of the range reserved for client request and response frames. */
+    /** First code of the range of client request and reply frames. */
     public static final int FIRST_CLIENT_CODE = 0x40;
-    /** Last code of the range reserved for client request and response frames. */
+    /** Last code of the range of client request and reply frames. */
     public static final int LAST_CLIENT_CODE = 0x7F;
 
     private static final FrameType[] BY_CODE = new FrameType[256];
@@ -55,8 +66,8 @@ public enum FrameType {
         return BY_CODE[unsignedCode & 0xFF];
     }
 
-    /** Whether {@code unsignedCode} lies in the range reserved for client frames. */
-    static boolean isClientCode(int unsignedCode) {
-        return unsignedCode >= FIRST_CLIENT_CODE && unsignedCode <= LAST_CLIENT_CODE;
+    /** Whether this type carries client traffic rather than Raft messages or connection control. */
+    public boolean isClient() {
+        return code >= FIRST_CLIENT_CODE && code <= LAST_CLIENT_CODE;
     }
 }

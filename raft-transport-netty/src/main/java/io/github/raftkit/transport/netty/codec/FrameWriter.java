@@ -19,7 +19,7 @@ import io.netty.buffer.Unpooled;
 import java.util.List;
 
 /**
- * Turns a {@link RaftMessage} or a {@link Hello} into one frame. Stateless; safe on any thread.
+ * Turns a {@link RaftMessage}, a {@link Hello} or a client frame ({@link ClientFrameWriter}) into one frame. Stateless; safe on any thread.
  *
  * <p>Payloads of at least {@link #ZERO_COPY_MIN_BYTES} (entry data, snapshot chunks) are not copied: the frame becomes
  * a composite buffer that wraps the caller's arrays, which {@link RaftMessage} promises nobody changes. Smaller ones
@@ -80,6 +80,8 @@ public final class FrameWriter {
     private static void writeBody(BodySink sink, FrameType type, Object frame) {
         ByteBuf out = sink.current;
         switch (type) {
+            case CLIENT_REGISTER, CLIENT_WRITE, CLIENT_READ, CLIENT_READ_BARRIER, CLIENT_FORWARDED, CLIENT_RESULT,
+                    CLIENT_REGISTERED, CLIENT_READ_INDEX, CLIENT_REJECTED -> ClientFrameWriter.writeBody(out, frame);
             case HELLO -> {
                 Hello hello = (Hello) frame;
                 writeId(out, hello.from().value());
@@ -133,9 +135,13 @@ public final class FrameWriter {
         }
     }
 
-    /** The frame type of a {@link RaftMessage} or {@link Hello}. */
+    /** The frame type of a {@link RaftMessage}, a {@link Hello} or a client frame. */
     static FrameType typeOf(Object frame) {
-        if (frame instanceof AppendEntries) {
+        if (frame instanceof ClientRequestFrame request) {
+            return ClientFrameWriter.typeOf(request.request());
+        } else if (frame instanceof ClientReplyFrame reply) {
+            return ClientFrameWriter.typeOf(reply.reply());
+        } else if (frame instanceof AppendEntries) {
             return FrameType.APPEND_ENTRIES;
         } else if (frame instanceof AppendEntriesResponse) {
             return FrameType.APPEND_ENTRIES_RESPONSE;
@@ -168,6 +174,8 @@ public final class FrameWriter {
                     + (long) ((InstallSnapshot) frame).chunk().length;
             case INSTALL_SNAPSHOT_RESPONSE -> commonSize((RaftMessage) frame) + 2 * LONG + 1;
             case TIMEOUT_NOW -> commonSize((RaftMessage) frame);
+            case CLIENT_REGISTER, CLIENT_WRITE, CLIENT_READ, CLIENT_READ_BARRIER, CLIENT_FORWARDED, CLIENT_RESULT,
+                    CLIENT_REGISTERED, CLIENT_READ_INDEX, CLIENT_REJECTED -> ClientFrameWriter.bodySize(frame);
         };
     }
 
@@ -205,7 +213,7 @@ public final class FrameWriter {
         return idSize(m.group().value()) + idSize(m.from().value()) + idSize(m.to().value()) + LONG;
     }
 
-    private static int idSize(String id) {
+    static int idSize(String id) {
         return 1 + ByteBufUtil.utf8Bytes(id);
     }
 
@@ -216,7 +224,7 @@ public final class FrameWriter {
         out.writeLong(m.term());
     }
 
-    private static void writeId(ByteBuf out, String id) {
+    static void writeId(ByteBuf out, String id) {
         // NodeId and GroupId hold at most 64 chars, so at most 192 UTF-8 bytes: one length byte is enough.
         out.writeByte(ByteBufUtil.utf8Bytes(id));
         ByteBufUtil.writeUtf8(out, id);

@@ -11,7 +11,7 @@ public enum MalformedReason {
     BAD_MAGIC,
     /** A protocol version this node does not speak. */
     BAD_VERSION,
-    /** A type code this version does not know, including the client range it does not serve yet. */
+    /** A type code this version does not know. */
     UNKNOWN_TYPE,
     /** A length field above the maximum frame size. */
     OVERSIZED,
@@ -22,7 +22,9 @@ public enum MalformedReason {
     /** A connection that did not introduce itself properly, or introduced itself as someone it may not be. */
     BAD_HELLO,
     /** A message whose sender or receiver does not match the connection it came on. */
-    MISADDRESSED;
+    MISADDRESSED,
+    /** Client traffic on a member's connection; Raft traffic, a hello or a reply on a client's connection. */
+    MIXED_TRAFFIC;
 
     /** The tag value: lower case, as meters are usually tagged. */
     public String tag() {

@@ -2,18 +2,16 @@ package io.github.raftkit.transport.netty.connection;
 
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.transport.netty.codec.ClientReplyFrame;
+import io.github.raftkit.transport.netty.codec.ClientRequestFrame;
 import io.github.raftkit.transport.netty.codec.Hello;
-import io.github.raftkit.transport.netty.codec.MalformedFrameException;
 import io.github.raftkit.transport.netty.codec.MalformedReason;
 import io.github.raftkit.transport.netty.metrics.TransportMetrics;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.io.IOException;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * The last handler of a connection: learns which peer it belongs to (from the {@link Hello} on an accepted
  * connection, from the dial on a dialled one), hands that peer's messages to the server, and closes the connection,
  * with one logged reason and a counter, on anything a valid peer would not send. Only this connection is affected.
+ *
+ * <p>An accepted connection whose first frame is a client request instead of a Hello belongs to a client: this handler
+ * hands it over to a {@link ClientConnection} and leaves the pipeline. Client traffic on a peer's connection is
+ * refused, so the two kinds never mix.
  *
  * <p>One instance per connection; its event loop thread only.
  */
@@ -31,17 +33,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Consumer<RaftMessage> inbound;
     private final TransportMetrics metrics;
     private final ConnectionTraffic traffic;
+    private final ClientAccess clients;
+    private final ConnectionFaults faults;
     private PeerLink link;
 
     /**
      * @param link the peer dialled, or {@code null} on an accepted connection until its hello arrives
      */
     ConnectionHandler(PeerDirectory peers, Consumer<RaftMessage> inbound, TransportMetrics metrics,
-                      ConnectionTraffic traffic, PeerLink link) {
+                      ConnectionTraffic traffic, ClientAccess clients, PeerLink link) {
         this.peers = peers;
         this.inbound = inbound;
         this.metrics = metrics;
         this.traffic = traffic;
+        this.clients = clients;
+        this.faults = new ConnectionFaults(metrics);
         this.link = link;
     }
 
@@ -51,9 +57,22 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             deliver(ctx, message);
         } else if (msg instanceof Hello hello) {
             identify(ctx, hello);
+        } else if (msg instanceof ClientRequestFrame request && link == null) {
+            becomeClient(ctx, request);
+        } else if (msg instanceof ClientRequestFrame || msg instanceof ClientReplyFrame) {
+            refuse(ctx, MalformedReason.MIXED_TRAFFIC, link == null ? "sent a client reply to a member"
+                    : "a member's connection carried client traffic");
         } else {
             ctx.fireChannelRead(msg);
         }
+    }
+
+    private void becomeClient(ChannelHandlerContext ctx, ClientRequestFrame first) {
+        traffic.identify(clients.traffic());
+        ClientConnection client = new ClientConnection(clients, faults);
+        ctx.pipeline().replace(this, "client", client);
+        client.channelRead(ctx.pipeline().context(client), first);
+        LOG.debug("client connected from {}", ctx.channel().remoteAddress());
     }
 
     private void deliver(ChannelHandlerContext ctx, RaftMessage message) {
@@ -123,29 +142,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        if (cause instanceof MalformedFrameException malformed) {
-            refuse(ctx, malformed.reason(), malformed.getMessage());
-        } else if (root instanceof SSLException) {
-            // Counted and logged once by the handshake event.
-            ctx.close();
-        } else if (root instanceof IOException) {
-            LOG.debug("connection with {} failed: {}", ctx.channel().remoteAddress(), root.toString());
-            ctx.close();
-        } else {
-            LOG.warn("closing connection with {} after an unexpected error", ctx.channel().remoteAddress(), cause);
-            ctx.close();
-        }
+        faults.caught(ctx, cause, who());
     }
 
     private void refuse(ChannelHandlerContext ctx, MalformedReason reason, String detail) {
-        if (!ctx.channel().isOpen()) {
-            return;
-        }
-        metrics.malformed(reason);
-        LOG.warn("closing connection with {}{}: {}", ctx.channel().remoteAddress(),
-                link == null ? "" : " (" + link.peer() + ")", detail.startsWith(reason.tag()) ? detail
-                        : reason.tag() + ": " + detail);
-        ctx.close();
+        faults.refuse(ctx, reason, detail, who());
+    }
+
+    private String who() {
+        return link == null ? "" : link.peer().value();
     }
 }

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * How every connection's pipeline is built, accepted or dialled alike: {@code [tls] → idle → decoder → encoder →
- * connection}. Immutable; the initializers it makes run on event loop threads.
+ * connection}; a client's connection has {@code client} in place of {@code connection} once its first request
+ * arrives. Clients share the members' TLS settings: with TLS on, a client needs a trusted certificate as a peer does. Immutable; the initializers it makes run on event loop threads.
  *
  * @param maxFrameBytes the largest frame accepted
  * @param idleTimeout how long a connection may hold part of a frame, or stay unintroduced; also the TLS handshake
@@ -30,9 +31,11 @@ import java.util.function.Consumer;
  * @param inbound where messages from peers go
  * @param metrics the transport's meters
  * @param unidentified the meters of connections whose peer is not known yet
+ * @param clients what accepted connections that turn out to be clients' are served with
  */
 public record ConnectionSetup(int maxFrameBytes, Duration idleTimeout, Optional<TlsContexts> tls, PeerDirectory peers,
-                              Consumer<RaftMessage> inbound, TransportMetrics metrics, PeerMeters unidentified) {
+                              Consumer<RaftMessage> inbound, TransportMetrics metrics, PeerMeters unidentified,
+                              ClientAccess clients) {
 
     /** The initializer of connections this node accepts. */
     public ChannelHandler accepted() {
@@ -67,6 +70,6 @@ public record ConnectionSetup(int maxFrameBytes, Duration idleTimeout, Optional<
         pipeline.addLast("idle", new IdleStateHandler(idleTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("decoder", new FrameDecoder(maxFrameBytes, traffic));
         pipeline.addLast("encoder", new FrameEncoder(traffic));
-        pipeline.addLast("connection", new ConnectionHandler(peers, inbound, metrics, traffic, link));
+        pipeline.addLast("connection", new ConnectionHandler(peers, inbound, metrics, traffic, clients, link));
     }
 }

@@ -1,6 +1,8 @@
 package io.github.raftkit.transport.netty.metrics;
 
 import io.github.raftkit.api.NodeId;
+import io.github.raftkit.api.client.ClientError;
+import io.github.raftkit.api.client.ClientRequest;
 import io.github.raftkit.transport.netty.codec.MalformedReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -9,7 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -21,6 +25,8 @@ import java.util.function.Supplier;
 public final class TransportMetrics {
     /** The {@code peer} tag of traffic on a connection that has not said who it is yet. */
     public static final String UNIDENTIFIED = "unidentified";
+    /** The {@code peer} tag of the frames and bytes of client connections, all counted together. */
+    public static final String CLIENTS = "clients";
 
     private final MeterRegistry registry;
     private final Tags nodeTags;
@@ -59,6 +65,23 @@ public final class TransportMetrics {
                 byteCounter(tags.and("direction", "out")),
                 counter("raft.transport.reconnects", "connections lost and dialled again", tags),
                 dropped);
+    }
+
+    /** The meters of the client requests this member serves. */
+    public synchronized ClientMeters clients() {
+        Map<Class<? extends ClientRequest>, Counter> requests = new HashMap<>();
+        ClientMeters.KINDS.forEach((kind, tag) -> requests.put(kind, counter("raft.transport.client.requests",
+                "client requests received", nodeTags.and("kind", tag))));
+        Map<ClientError, Counter> rejected = new EnumMap<>(ClientError.class);
+        for (ClientError error : ClientError.values()) {
+            rejected.put(error, counter("raft.transport.client.rejected", "client replies that refused the request",
+                    nodeTags.and("error", error.name().toLowerCase(Locale.ROOT))));
+        }
+        return new ClientMeters(requests,
+                counter("raft.transport.client.replies", "client replies written", nodeTags),
+                rejected,
+                counter("raft.transport.client.unread", "client connections closed for not reading their replies",
+                        nodeTags));
     }
 
     /** Registers the outbound queue depth of {@code peer}, read from {@code depth} when scraped. */

@@ -1,6 +1,5 @@
 package io.github.raftkit.transport.netty.codec;
 
-import io.github.raftkit.api.message.RaftMessage;
 import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -31,7 +30,7 @@ class FrameDecoderFuzzProperties {
     }
 
     @Property(tries = 4000)
-    void mutatedValidFramesAreDecodedOrRefused(@ForAll("messages") RaftMessage message,
+    void mutatedValidFramesAreDecodedOrRefused(@ForAll("frames") Object message,
                                                @ForAll @IntRange(max = 10_000) int position,
                                                @ForAll byte value, @ForAll @IntRange(max = 2) int mutation) {
         byte[] frame = Wire.encode(message);
@@ -62,7 +61,7 @@ class FrameDecoderFuzzProperties {
     }
 
     @Provide
-    Arbitrary<RaftMessage> messages() {
-        return MessageArbitraries.messages();
+    Arbitrary<Object> frames() {
+        return Arbitraries.oneOf(MessageArbitraries.messages(), ClientArbitraries.requests(), ClientArbitraries.replies());
     }
 }

@@ -1,14 +1,16 @@
 package io.github.raftkit.transport.netty.codec;
 
-import io.github.raftkit.api.message.InstallSnapshot;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Encodes frames to bytes and feeds bytes through a {@link FrameDecoder}, for codec and connection tests. */
 public final class Wire {
@@ -56,13 +58,33 @@ public final class Wire {
         return decode(MAX_FRAME, chunks);
     }
 
-    /** Value equality, also for snapshot chunks, whose record compares arrays by reference. */
-    static boolean same(Object a, Object b) {
-        if (a instanceof InstallSnapshot x && b instanceof InstallSnapshot y) {
-            return x.group().equals(y.group()) && x.from().equals(y.from()) && x.to().equals(y.to())
-                    && x.term() == y.term() && x.snapshot().equals(y.snapshot()) && x.offset() == y.offset()
-                    && x.checksum() == y.checksum() && x.done() == y.done() && Arrays.equals(x.chunk(), y.chunk());
+    /**
+     * Value equality, also for records holding byte arrays (snapshot chunks, client commands and results), which
+     * records compare by reference: records component by component, arrays and optionals by content.
+     */
+    public static boolean same(Object a, Object b) {
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return Arrays.equals(x, y);
         }
-        return a.equals(b);
+        if (a instanceof Optional<?> x && b instanceof Optional<?> y) {
+            return x.isPresent() == y.isPresent() && (x.isEmpty() || same(x.get(), y.get()));
+        }
+        if (a instanceof Record && a.getClass() == b.getClass()) {
+            for (RecordComponent component : a.getClass().getRecordComponents()) {
+                if (!same(value(component, a), value(component, b))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static Object value(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

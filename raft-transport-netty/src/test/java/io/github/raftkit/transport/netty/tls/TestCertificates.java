@@ -13,6 +13,7 @@ import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,6 +70,23 @@ public record TestCertificates(Path dir) {
 
     public Path rogueStore() {
         return dir.resolve("rogue.p12");
+    }
+
+    /** TLS settings with the member's identity and the CA's certificate from PEM files. */
+    public Map<String, String> pemSettings() {
+        return Map.of("netty.tls.enabled", "true",
+                "netty.tls.certificateChain", memberChainPem().toString(),
+                "netty.tls.privateKey", memberKeyPem().toString(),
+                "netty.tls.trustedCertificates", caPem().toString());
+    }
+
+    /** TLS settings with {@code identity} (a PKCS#12 store) and the trust store. */
+    public Map<String, String> storeSettings(Path identity) {
+        return Map.of("netty.tls.enabled", "true",
+                "netty.tls.keyStore", identity.toString(),
+                "netty.tls.keyStorePassword", PASSWORD,
+                "netty.tls.trustStore", trustStore().toString(),
+                "netty.tls.trustStorePassword", PASSWORD);
     }
 
     private void keytool(String... args) {

@@ -1,5 +1,6 @@
 package io.github.raftkit.api;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,13 @@ import java.util.Optional;
  * @param appliedIndex the highest log index its state machine has applied
  * @param lastLogIndex the highest index in its log
  * @param membership the voting members
+ * @param replication at a leader, each follower's match index: the highest log index known to be replicated
+ *     there; empty at any other member
  */
 public record ServerStatus(NodeId node, GroupId group, Role role, long term, Optional<NodeId> leader,
-                           long commitIndex, long appliedIndex, long lastLogIndex, Membership membership) {
+                           long commitIndex, long appliedIndex, long lastLogIndex, Membership membership,
+                           Map<NodeId, Long> replication) {
+    public ServerStatus {
+        replication = Map.copyOf(replication);
+    }
 }

@@ -26,6 +26,7 @@ import io.github.raftkit.core.engine.snapshot.SnapshotChunk;
 import io.github.raftkit.core.engine.snapshot.SnapshotReceiver;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -781,6 +782,16 @@ public final class RaftEngine {
 
     public long lastIndex() {
         return log.lastIndex();
+    }
+
+    /** At a leader, each follower's match index; empty otherwise. */
+    public Map<NodeId, Long> replication() {
+        if (replicator == null) {
+            return Map.of();
+        }
+        Map<NodeId, Long> matched = new HashMap<>();
+        replicator.followers().forEach(progress -> matched.put(progress.id(), progress.match()));
+        return matched;
     }
 
     /**

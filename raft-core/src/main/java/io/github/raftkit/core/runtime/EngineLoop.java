@@ -10,6 +10,7 @@ import io.github.raftkit.core.engine.RaftEngine;
 import io.github.raftkit.core.engine.Ready;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
@@ -35,7 +36,8 @@ final class EngineLoop {
     private static final int MAX_BATCH = 8_192;
 
     /** What other threads may know of the engine, published after each batch. */
-    record View(Role role, long term, Optional<NodeId> leader, long commitIndex, long lastIndex) {
+    record View(Role role, long term, Optional<NodeId> leader, long commitIndex, long lastIndex,
+                Map<NodeId, Long> replication) {
     }
 
     private final RaftEngine engine;
@@ -248,7 +250,8 @@ final class EngineLoop {
 
     private void publish() {
         noteLeaderCommit();
-        view = new View(engine.role(), engine.term(), engine.leader(), engine.commitIndex(), engine.lastIndex());
+        view = new View(engine.role(), engine.term(), engine.leader(), engine.commitIndex(), engine.lastIndex(),
+                engine.replication());
         changes.observe(engine.role(), engine.term(), engine.leader());
         metrics.anomalies(engine);
     }

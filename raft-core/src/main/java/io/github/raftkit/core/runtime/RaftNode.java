@@ -8,6 +8,7 @@ import io.github.raftkit.api.error.RaftException;
 import io.github.raftkit.api.error.ShutdownException;
 import io.github.raftkit.api.error.StorageException;
 import io.github.raftkit.api.spi.SnapshotMetadata;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -122,7 +123,7 @@ public final class RaftNode implements RaftServer {
     public ServerStatus status() {
         RunningNode node = running;
         return node != null ? node.status() : new ServerStatus(setup.config().node(), setup.config().group(),
-                Role.FOLLOWER, 0, Optional.empty(), 0, 0, 0, setup.config().membership());
+                Role.FOLLOWER, 0, Optional.empty(), 0, 0, 0, setup.config().membership(), Map.of());
     }
 
     private <T> CompletableFuture<T> notRunning() {

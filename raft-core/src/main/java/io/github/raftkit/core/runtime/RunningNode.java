@@ -20,6 +20,7 @@ import io.github.raftkit.core.engine.RecoveredState;
 import io.github.raftkit.core.session.SessionStateMachine;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -194,7 +195,8 @@ final class RunningNode implements ClientService.Member {
         boolean live = !stopped;
         return new ServerStatus(setup.config().node(), setup.config().group(),
                 live ? view.role() : Role.FOLLOWER, view.term(), live ? view.leader() : Optional.empty(),
-                view.commitIndex(), apply.appliedIndex(), view.lastIndex(), setup.config().membership());
+                view.commitIndex(), apply.appliedIndex(), view.lastIndex(), setup.config().membership(),
+                live ? view.replication() : Map.of());
     }
 
     /** Refuses new requests and fails pending ones with {@code cause}; the first cause given sticks. */

@@ -12,6 +12,7 @@ import io.github.raftkit.api.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -55,6 +56,23 @@ class ClusterReplicationTest {
             cluster.start(first);
             cluster.awaitHistory(history);
             assertEquals(second, cluster.awaitLeader(), "the restarted member rejoins without disrupting the leader");
+        }
+    }
+
+    @Test
+    void theLeadersStatusShowsHowFarEachFollowerHasReplicated() throws Exception {
+        try (TestCluster cluster = TestCluster.of(3).startAll()) {
+            NodeId leader = cluster.awaitLeader();
+            RaftServer server = cluster.server(leader);
+            server.propose(bytes("x")).get(10, TimeUnit.SECONDS);
+
+            Await.until("the leader knows both followers hold its whole log", () -> {
+                var status = server.status();
+                return status.replication().keySet().equals(Set.copyOf(cluster.others(leader)))
+                        && status.replication().values().stream().allMatch(match -> match == status.lastLogIndex());
+            });
+            assertTrue(cluster.server(cluster.others(leader).get(0)).status().replication().isEmpty(),
+                    "a follower reports no replication progress");
         }
     }
 

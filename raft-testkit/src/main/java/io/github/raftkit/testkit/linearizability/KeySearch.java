@@ -15,8 +15,11 @@ import java.util.Set;
  * it on a stack; at a return entry it has found no operation to take before one that had already returned, so it
  * pops the last choice and tries the next candidate instead. Every (set of taken operations, state) pair reached is
  * remembered, and a choice leading to one seen before is skipped: the rest of the search from there failed already
- * (Lowe's memoisation, which makes histories of many concurrent operations tractable). Not thread-safe; one search per
- * run.
+ * (Lowe's memoisation, which makes histories of many concurrent operations tractable). Before trying candidates in
+ * time order, a read-only candidate whose output fits is placed first and for good ({@link Model#readOnly}): if the
+ * rest fails after it, nothing else is tried from there. Without that, one read that must precede a burst of
+ * concurrent writes costs a search through every subset of the writes placed before it. Not thread-safe; one search
+ * per run.
  */
 final class KeySearch<S, I, O> {
 
@@ -41,7 +44,8 @@ final class KeySearch<S, I, O> {
     record Exhausted<I, O>(long states) implements Outcome<I, O> {
     }
 
-    private record Choice<S>(EntryList.Entry call, S stateBefore) {
+    /** A placement on the stack; a {@code forced} one (a read-only operation) has no alternatives to try. */
+    private record Choice<S>(EntryList.Entry call, S stateBefore, boolean forced) {
     }
 
     private record Memo<S>(BitSet placed, S state) {
@@ -66,36 +70,73 @@ final class KeySearch<S, I, O> {
         S state = model.initial();
         long determinateLeft = ops.stream().filter(op -> op.status() != OpStatus.INFO).count();
         EntryList.Entry entry = entries.first();
+        boolean fresh = true; // at a configuration just reached, where a read-only candidate may be forced
         while (determinateLeft > 0) {
-            if (entry.call) {
+            boolean backtrack = false;
+            if (fresh) {
+                fresh = false;
+                EntryList.Entry reader = fittingReader(entries.first(), state);
+                if (reader != null) {
+                    if (!remember(seen, placed, reader.op, state)) {
+                        backtrack = true; // placed first, it failed before: so does this configuration
+                    } else if (seen.size() > maxStates) {
+                        return new Exhausted<>(seen.size());
+                    } else {
+                        stack.push(new Choice<>(reader, state, true));
+                        determinateLeft -= ops.get(reader.op).status() == OpStatus.INFO ? 0 : 1;
+                        entries.lift(reader);
+                        entry = entries.first();
+                        fresh = true;
+                        continue;
+                    }
+                }
+            }
+            if (!backtrack && entry.call) {
                 Operation<I, O> op = ops.get(entry.op);
                 Optional<S> next = model.step(state, op.input(), op.output());
                 if (next.isPresent() && remember(seen, placed, entry.op, next.get())) {
                     if (seen.size() > maxStates) {
                         return new Exhausted<>(seen.size());
                     }
-                    stack.push(new Choice<>(entry, state));
+                    stack.push(new Choice<>(entry, state, false));
                     state = next.get();
                     determinateLeft -= op.status() == OpStatus.INFO ? 0 : 1;
                     entries.lift(entry);
                     entry = entries.first();
+                    fresh = true;
                 } else {
                     entry = entry.next();
                 }
-            } else {
+                continue;
+            }
+            if (!backtrack) {
                 noteIfDeepest(stack, state, entries.first(), entry);
+            }
+            Choice<S> undone;
+            do {
                 if (stack.isEmpty()) {
                     return new Stuck<>(deepest.prefix(), deepest.state(), deepest.unplaceable(), seen.size());
                 }
-                Choice<S> undone = stack.pop();
+                undone = stack.pop();
                 state = undone.stateBefore();
                 placed.clear(undone.call().op);
                 determinateLeft += ops.get(undone.call().op).status() == OpStatus.INFO ? 0 : 1;
                 entries.unlift(undone.call());
-                entry = undone.call().next();
-            }
+            } while (undone.forced());
+            entry = undone.call().next();
         }
         return new Linearized<>(seen.size());
+    }
+
+    /** The first candidate (a call before the first return) that is read-only and whose output fits {@code state}. */
+    private EntryList.Entry fittingReader(EntryList.Entry first, S state) {
+        for (EntryList.Entry e = first; e != null && e.call; e = e.next()) {
+            Operation<I, O> op = ops.get(e.op);
+            if (model.readOnly(op.input()) && model.step(state, op.input(), op.output()).isPresent()) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Marks {@code op} placed if (placed + op, state) is new; otherwise leaves {@code placed} as it was. */

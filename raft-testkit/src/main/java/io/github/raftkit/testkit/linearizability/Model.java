@@ -26,6 +26,17 @@ public interface Model<S, I, O> {
      */
     Optional<S> step(S state, I input, O output);
 
+    /**
+     * Whether {@code input} leaves every state as it was (a read). The checker places such an operation as soon as
+     * it may and its output fits, without trying it later: moving an operation that changes nothing to the front of
+     * what remains breaks no real-time order and changes no other operation's state, so if any order works, one with it
+     * there does. Answering {@code true} for an input that changes state makes the checker unsound; the default,
+     * {@code false}, is always safe, only slower on histories with many reads among concurrent writes.
+     */
+    default boolean readOnly(I input) {
+        return false;
+    }
+
     /** A person's reading of one operation, for the checker's explanations; {@code output} may be {@code null}. */
     default String describe(I input, O output) {
         return input + " -> " + (output == null ? "?" : output);

@@ -56,6 +56,11 @@ public final class RegisterModel implements Model<Long, RegisterModel.Input, Lon
     }
 
     @Override
+    public boolean readOnly(Input input) {
+        return input instanceof Read;
+    }
+
+    @Override
     public String describe(Input input, Long output) {
         String answer = output == null ? "?" : String.valueOf(output);
         if (input instanceof Write write) {

@@ -22,6 +22,11 @@ public enum Invariant {
     APPLY_ONCE,
     /** A confirmed read covers every write acknowledged before the read was asked (ReadIndex, §6.4). */
     LINEARIZABLE_READ,
+    /**
+     * The clients' whole history of register reads and writes is linearizable (checked once, at the end of a run, by
+     * raft-testkit's checker); a history the checker cannot decide within its budget fails too.
+     */
+    LINEARIZABLE_HISTORY,
     /** What the engine reports through Ready matches what it exposes (its log, commit and applied entries). */
     ENGINE_CONTRACT,
     /** Once faults stop, a leader is elected and new proposals are applied everywhere within a bound. */

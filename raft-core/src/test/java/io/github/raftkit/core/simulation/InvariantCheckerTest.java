@@ -33,7 +33,7 @@ class InvariantCheckerTest {
         /** Appends entries of these terms, durably. */
         FakeNode entries(long... terms) {
             for (long t : terms) {
-                LogEntry entry = LogEntry.command(log.lastIndex() + 1, t, new byte[] {(byte) log.lastIndex()});
+                LogEntry entry = LogEntry.command(log.lastIndex() + 1, t, new RegisterCommand(log.lastIndex(), 0, 1).encode());
                 log.append(entry);
                 durable.append(entry);
             }
@@ -116,7 +116,7 @@ class InvariantCheckerTest {
         checker.check(cluster);
         n1.commit = 2;
         n2.commit = 1;
-        n2.stateMachine.apply(LogEntry.command(1, 1, new byte[] {0}));
+        n2.stateMachine.apply(LogEntry.command(1, 1, new RegisterCommand(0, 0, 1).encode()));
         checker.check(cluster);
         assertEquals(2, checker.committed());
         assertEquals(1, checker.elections());
@@ -134,7 +134,7 @@ class InvariantCheckerTest {
     void sameIndexAndTermAfterDifferentPrefixesBreaksLogMatching() {
         n1.entries(1, 2);
         n2.entries(1);
-        n2.log.append(LogEntry.command(2, 2, new byte[] {42}));
+        n2.log.append(LogEntry.command(2, 2, new RegisterCommand(42, 0, 1).encode()));
         assertEquals(Invariant.LOG_MATCHING, violated());
     }
 
@@ -202,14 +202,14 @@ class InvariantCheckerTest {
         n1.entries(1);
         n2.entries(1);
         n1.commit = 1;
-        n1.stateMachine.apply(LogEntry.command(1, 1, new byte[] {99}));
+        n1.stateMachine.apply(LogEntry.command(1, 1, new RegisterCommand(99, 0, 1).encode()));
         assertEquals(Invariant.STATE_MACHINE_SAFETY, violated());
     }
 
     @Test
     void applyingOutOfOrderBreaksMonotonicApply() {
         InvariantViolation violation = assertThrows(InvariantViolation.class,
-                () -> n1.stateMachine.apply(LogEntry.command(2, 1, new byte[0])));
+                () -> n1.stateMachine.apply(LogEntry.command(2, 1, new RegisterCommand(1, 0, 1).encode())));
         assertEquals(Invariant.MONOTONIC_APPLY, violation.invariant());
     }
 }

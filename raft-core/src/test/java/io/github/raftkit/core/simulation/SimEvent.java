@@ -29,9 +29,9 @@ sealed interface SimEvent {
         }
     }
 
-    /** A member's snapshot write finishes; ignored if the member crashed since. */
+    /** A member's snapshot write of {@code state} finishes; ignored if the member crashed since. */
     record SnapshotWritten(int node, long incarnation, io.github.raftkit.api.spi.SnapshotMetadata metadata,
-                           long hash) implements SimEvent {
+                           byte[] state) implements SimEvent {
         @Override
         public String toString() {
             return "snapshot n" + (node + 1) + " through " + metadata.lastIncludedIndex();

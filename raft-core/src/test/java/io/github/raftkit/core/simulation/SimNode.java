@@ -79,8 +79,7 @@ final class SimNode implements NodeView {
         log = new LogMirror();
         recovered.snapshot().ifPresent(snapshot -> {
             log.resetTo(history.prefix(snapshot.lastIncludedIndex(), snapshot.lastIncludedTerm()));
-            byte[] bytes = storage.snapshot().orElseThrow().bytes();
-            stateMachine.restore(SnapshotBytes.index(bytes), SnapshotBytes.hash(bytes));
+            stateMachine.restore(storage.snapshot().orElseThrow().bytes());
         });
         log.replaceFrom(recovered.log());
         events.after(1 + random.nextInt(Simulation.MILLIS_PER_TICK), new SimEvent.Tick(position, incarnation));
@@ -136,8 +135,7 @@ final class SimNode implements NodeView {
         }
         snapshotWriting = false;
         SnapshotMetadata metadata = written.metadata();
-        storage.save(new SimulatedStorage.StoredSnapshot(metadata,
-                SnapshotBytes.encode(metadata.lastIncludedIndex(), written.hash())));
+        storage.save(new SimulatedStorage.StoredSnapshot(metadata, written.state()));
         if (engine.snapshotTaken(metadata)) {
             stats.snapshotsTaken++;
         }
@@ -151,13 +149,14 @@ final class SimNode implements NodeView {
                 || applied.index() - newest < snapshots.entriesBetween()) {
             return;
         }
-        // Taking is cheap (the state is one hash); writing takes a while, and applying goes on meanwhile.
+        // Taking is cheap (a hash and a few registers); writing takes a while, and applying goes on meanwhile.
         snapshotWriting = true;
         history.record(applied.index(), applied.term(), log);
         SnapshotMetadata metadata = new SnapshotMetadata(applied.index(), applied.term(), config.members());
         int latency = snapshots.minTakeMillis()
                 + random.nextInt(snapshots.maxTakeMillis() - snapshots.minTakeMillis() + 1);
-        events.after(latency, new SimEvent.SnapshotWritten(position, incarnation, metadata, stateMachine.hash()));
+        events.after(latency, new SimEvent.SnapshotWritten(position, incarnation, metadata,
+                stateMachine.snapshot()));
     }
 
     private void sendChunk(SnapshotSend send) {
@@ -247,8 +246,7 @@ final class SimNode implements NodeView {
             ready.messagesAfterPersist().forEach(network::send);
         }
         ready.restore().ifPresent(snapshot -> {
-            byte[] bytes = storage.snapshot().filter(s -> s.metadata().equals(snapshot)).orElseThrow().bytes();
-            stateMachine.restore(SnapshotBytes.index(bytes), SnapshotBytes.hash(bytes));
+            stateMachine.restore(storage.snapshot().filter(s -> s.metadata().equals(snapshot)).orElseThrow().bytes());
             stats.snapshotsInstalled++;
         });
         for (LogEntry entry : ready.committed()) {
@@ -265,6 +263,9 @@ final class SimNode implements NodeView {
         }
         for (ReadState read : ready.reads()) {
             clients.readConfirmed(this, read);
+        }
+        for (long requestId : ready.abortedReads()) {
+            clients.readAborted(this, requestId);
         }
     }
 
@@ -328,6 +329,11 @@ final class SimNode implements NodeView {
     @Override
     public long appliedHash() {
         return stateMachine.hash();
+    }
+
+    /** A register of the applied state, as a read served here answers it. */
+    long register(int key) {
+        return stateMachine.register(key);
     }
 
     /** One line for failure reports. */

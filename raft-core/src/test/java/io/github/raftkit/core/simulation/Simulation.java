@@ -1,14 +1,17 @@
 package io.github.raftkit.core.simulation;
 
 import io.github.raftkit.api.NodeId;
+import io.github.raftkit.testkit.linearizability.CheckResult;
+import io.github.raftkit.testkit.linearizability.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
  * One deterministic run: N engines on a simulated clock and network, crashing and restarting over storage that
- * loses what was not durable, with clients proposing and reading, and every safety invariant checked after every
- * event. Faults run for {@link SimulationConfig#faultTicks()}; then a calm period checks liveness and ends the run.
+ * loses what was not durable, with clients writing and reading registers, and every safety invariant checked after
+ * every event. Faults run for {@link SimulationConfig#faultTicks()}; then a calm period checks liveness and ends the
+ * run, and the clients' history is checked for linearizability.
  *
  * <p>A single {@link Random} seeded with the run's seed decides everything (the configuration, faults, delays,
  * client actions, each engine's own seed), and there are no threads or wall clocks, so a seed replays exactly.
@@ -42,7 +45,7 @@ public final class Simulation {
             members.add(NodeId.of("n" + i));
         }
         this.network = new Network(members, config.network(), random, events, stats);
-        this.workload = new Workload(config.workload(), nodes, random, events, trace, stats);
+        this.workload = new Workload(config.workload(), setup.readPath(), nodes, random, events, trace, stats);
         for (int i = 0; i < members.size(); i++) {
             nodes.add(new SimNode(i, config.engine().forMember(members.get(i), members,
                     config.snapshots().trailingEntries()), config.storage(), config.snapshots(), network, events,
@@ -70,12 +73,14 @@ public final class Simulation {
                 trace.event(events.now(), event);
                 dispatch(event);
                 checker.check(nodes);
+                workload.serveReads();
                 calm.afterEvent();
                 if (++stats.events > MAX_EVENTS) {
                     throw new InvariantViolation(Invariant.LIVENESS, List.of(), "run did not end within "
                             + MAX_EVENTS + " events");
                 }
             }
+            checkHistory();
         } catch (InvariantViolation violation) {
             throw failure(violation.invariant(), violation.getMessage(), violation);
         } catch (RuntimeException thrown) {
@@ -85,6 +90,20 @@ public final class Simulation {
         stats.elections = checker.elections();
         stats.committed = checker.committed();
         return new SimulationResult(seed, trace.hash(), stats);
+    }
+
+    /** Once per run, not per event: the search's cost grows with the history, so it runs on the whole of it once. */
+    private void checkHistory() {
+        CheckResult result = workload.finish();
+        if (result.verdict() == Verdict.NOT_LINEARIZABLE) {
+            throw new InvariantViolation(Invariant.LINEARIZABLE_HISTORY, List.of(), "the clients' history is not"
+                    + " linearizable on register " + result.key().orElseThrow() + "\n" + result.explanation());
+        }
+        if (result.verdict() == Verdict.UNKNOWN) {
+            throw new InvariantViolation(Invariant.LINEARIZABLE_HISTORY, List.of(), "the checker could not decide"
+                    + " within " + ClientHistory.MAX_STATES_PER_KEY + " states per register, so the history is"
+                    + " unchecked: " + result.explanation());
+        }
     }
 
     private void dispatch(SimEvent event) {

@@ -56,11 +56,14 @@ public record SimulationConfig(int nodes, EngineShape engine, long faultTicks, N
     }
 
     /**
-     * The clients: an operation every {@code meanMillisBetween} ms on average, chosen by weight. A proposal goes to
-     * the leader, or to a random member with {@code misdirectedProbability} (followers must refuse it).
+     * The clients: an operation every {@code meanMillisBetween} ms on average, chosen by weight, on one of
+     * {@code keys} registers. A proposal goes to the leader, or to a random member with {@code misdirectedProbability}
+     * (followers must refuse it). A read goes to a follower with {@code followerReadProbability}, else to a member
+     * that believes it leads.
      */
     public record WorkloadMix(int meanMillisBetween, int proposeWeight, int readWeight, int campaignWeight,
-                              int transferWeight, double misdirectedProbability, int maxBatch) {
+                              int transferWeight, double misdirectedProbability, int maxBatch, int keys,
+                              double followerReadProbability) {
 
         int totalWeight() {
             return proposeWeight + readWeight + campaignWeight + transferWeight;
@@ -99,7 +102,7 @@ public record SimulationConfig(int nodes, EngineShape engine, long faultTicks, N
         // From a crash every 30 ticks (a leader rarely survives long) to one every 400.
         CrashFaults crashes = new CrashFaults(30 + random.nextInt(370), random.nextDouble(), 5, 300);
         PartitionFaults partitions = new PartitionFaults(100 + random.nextInt(300), 20, 300);
-        WorkloadMix workload = new WorkloadMix(40, 70, 20, 2, 2, 0.1, 3);
+        WorkloadMix workload = new WorkloadMix(40, 70, 20, 2, 2, 0.1, 3, 5 + random.nextInt(4), 0.3);
         // Snapshots every few entries with a short tail, so that compaction outruns followers that were down or
         // cut off, and transfers of a few chunks each are cut short by crashes and partitions. A quarter of the runs
         // take none: a follower then catches up entry by entry, which opens windows (Figure 8) that snapshots close.

@@ -5,25 +5,29 @@ import io.github.raftkit.api.log.EntryType;
 import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.core.engine.ProposalOutcome;
 import io.github.raftkit.core.engine.ReadState;
-import java.nio.ByteBuffer;
+import io.github.raftkit.testkit.linearizability.CheckResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
 /**
- * The clients and their history. They propose unique commands (mostly to the leader, sometimes to a follower, which
- * must refuse), ask for linearizable reads, and now and then nudge elections and leadership transfers. A write is
+ * The clients and their history. They write registers with unique commands (mostly to the leader, sometimes to a
+ * follower, which must refuse), read registers, and now and then nudge elections and leadership transfers. A write is
  * acknowledged when the member that accepted it applies it at the index and term it was given; a confirmed read must
- * then cover every write acknowledged before the read was asked.
+ * then cover every write acknowledged before the read was asked. A read goes to a member that believes it leads
+ * (clients' view of the leader may be stale), through ReadIndex, or to a follower, which gets the read index from its
+ * leader and answers once it has applied through it (dissertation §6.4). Every operation goes into a
+ * {@link ClientHistory} that is checked for linearizability at the end of the run.
  */
 final class Workload implements ClientListener {
 
     /** A proposal a member accepted, waiting to be applied there. */
-    private record Pending(long incarnation, long term, long command) {
+    private record Pending(long incarnation, long term, long command, long op) {
     }
 
     private final SimulationConfig.WorkloadMix mix;
@@ -32,23 +36,26 @@ final class Workload implements ClientListener {
     private final EventQueue events;
     private final Trace trace;
     private final SimulationStats stats;
+    private final ReadPath readPath;
+    private final ClientHistory history;
     private final List<Map<Long, Pending>> pendingByNode = new ArrayList<>();
     private final Map<Long, Long> appliedAt = new HashMap<>();
     private final Map<Long, Long> readFloors = new HashMap<>();
     private final Set<Long> acknowledged = new HashSet<>();
     private long nextCommand = 1;
-    private long nextRead = 1;
     private long lastAcknowledgedIndex;
     private boolean running = true;
 
-    Workload(SimulationConfig.WorkloadMix mix, List<SimNode> nodes, Random random, EventQueue events, Trace trace,
-             SimulationStats stats) {
+    Workload(SimulationConfig.WorkloadMix mix, ReadPath readPath, List<SimNode> nodes, Random random,
+             EventQueue events, Trace trace, SimulationStats stats) {
         this.mix = mix;
+        this.readPath = readPath;
         this.nodes = nodes;
         this.random = random;
         this.events = events;
         this.trace = trace;
         this.stats = stats;
+        this.history = new ClientHistory(events);
     }
 
     /** Must be called once the members exist, before the run starts. */
@@ -76,8 +83,11 @@ final class Workload implements ClientListener {
                 propose(target, 1 + random.nextInt(mix.maxBatch()));
             }
         } else if ((pick -= mix.readWeight()) < 0) {
-            if (leader != null) {
-                read(leader);
+            int key = random.nextInt(mix.keys());
+            if (random.nextDouble() < mix.followerReadProbability()) {
+                followerRead(key);
+            } else {
+                leaderRead(key);
             }
         } else if ((pick -= mix.campaignWeight()) < 0) {
             SimNode target = anyUp();
@@ -101,9 +111,13 @@ final class Workload implements ClientListener {
     List<Long> propose(SimNode target, int count) {
         List<byte[]> commands = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
+        List<Long> ops = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(nextCommand);
-            commands.add(ByteBuffer.allocate(Long.BYTES).putLong(nextCommand++).array());
+            RegisterCommand command = new RegisterCommand(nextCommand, random.nextInt(mix.keys()), nextCommand);
+            nextCommand++;
+            ids.add(command.id());
+            commands.add(command.encode());
+            ops.add(history.writeInvoked(target, command));
         }
         boolean leading = target.role() == Role.LEADER;
         ProposalOutcome outcome = target.propose(commands);
@@ -115,32 +129,81 @@ final class Workload implements ClientListener {
                         ? "leader" : "non-leader") + " accepted " + count + " commands as " + accepted);
             }
             for (int i = 0; i < count; i++) {
-                pendingByNode.get(target.position()).put(accepted.firstIndex() + i,
-                        new Pending(target.incarnation(), accepted.term(), ids.get(i)));
+                long index = accepted.firstIndex() + i;
+                pendingByNode.get(target.position()).put(index,
+                        new Pending(target.incarnation(), accepted.term(), ids.get(i), ops.get(i)));
+                history.writeAccepted(ops.get(i), index, accepted.term());
             }
             return ids;
         }
         stats.proposalsRefused += count;
+        ops.forEach(history::writeRefused);
         return List.of();
     }
 
-    private void read(SimNode leader) {
-        long id = nextRead++;
-        // Registered first: a leader alone in its cluster confirms the read within the call.
-        readFloors.put(id, lastAcknowledgedIndex);
-        trace.note(events.now(), "read " + id + " at " + leader.id());
-        // Every other read by lease (§6.4.1), which must be just as linearizable.
-        if (!(id % 2 == 0 ? leader.leaseRead(id) : leader.readIndex(id))) {
-            readFloors.remove(id);
+    /** A read of a member that believes it leads: through ReadIndex, or (the planted bug) from its applied state. */
+    private void leaderRead(int key) {
+        SimNode believer = anyBeliever();
+        if (believer == null) {
+            return;
         }
+        if (readPath == ReadPath.LOCAL) {
+            trace.note(events.now(), "read k" + key + " locally at " + believer.id());
+            history.readServedLocally(believer, key);
+            return;
+        }
+        readThroughReadIndex(believer, believer, key);
+    }
+
+    /** A read of a follower, which asks its leader for the read index and answers once applied through it. */
+    private void followerRead(int key) {
+        SimNode follower = anyUp();
+        if (follower == null || follower.role() == Role.LEADER) {
+            return;
+        }
+        SimNode leader = nodes.stream().filter(n -> follower.leader().equals(Optional.of(n.id())))
+                .filter(n -> n.up() && n.role() == Role.LEADER).findFirst().orElse(null);
+        if (leader == null) {
+            long op = history.readInvoked(follower, key);
+            trace.note(events.now(), "read " + op + " of k" + key + " at " + follower.id() + ": no leader to ask");
+            history.readFailed(op);
+            return;
+        }
+        readThroughReadIndex(follower, leader, key);
+    }
+
+    private void readThroughReadIndex(SimNode server, SimNode leader, int key) {
+        long op = history.readInvoked(server, key);
+        // Registered first: a leader alone in its cluster confirms the read within the call.
+        readFloors.put(op, lastAcknowledgedIndex);
+        trace.note(events.now(), "read " + op + " of k" + key + " at " + server.id()
+                + (server == leader ? "" : " via " + leader.id()));
+        // Every other read at a leader by lease (§6.4.1), which must be just as linearizable.
+        boolean byLease = server == leader && op % 2 == 0;
+        if (!(byLease ? leader.leaseRead(op) : leader.readIndex(op))) {
+            readFloors.remove(op);
+            history.readFailed(op);
+        }
+    }
+
+    /** Answers the confirmed reads whose members have applied far enough; called after every event. */
+    void serveReads() {
+        history.serveReads();
+    }
+
+    /** The run is over; returns the verdict on what the clients saw. */
+    CheckResult finish() {
+        history.finish();
+        return history.check();
     }
 
     @Override
     public void applied(SimNode node, LogEntry entry) {
+        history.entryApplied(entry.index(), entry.term());
         if (entry.type() != EntryType.COMMAND) {
             return;
         }
-        long command = ByteBuffer.wrap(entry.data()).getLong();
+        long command = RegisterCommand.decode(entry.data()).id();
         Long firstIndex = appliedAt.putIfAbsent(command, entry.index());
         if (firstIndex != null && firstIndex != entry.index()) {
             throw new InvariantViolation(Invariant.APPLY_ONCE, List.of(node.id()), "command " + command
@@ -153,6 +216,7 @@ final class Workload implements ClientListener {
                         + pending.command() + " at " + entry.index() + "@" + entry.term() + " but applied " + command);
             }
             acknowledged.add(command);
+            history.writeAcknowledged(pending.op());
             lastAcknowledgedIndex = Math.max(lastAcknowledgedIndex, entry.index());
             stats.writesAcknowledged++;
         }
@@ -171,6 +235,13 @@ final class Workload implements ClientListener {
                     + " was acknowledged before the read was asked");
         }
         stats.readsConfirmed++;
+        history.readConfirmed(read.requestId(), read.index());
+    }
+
+    @Override
+    public void readAborted(SimNode node, long requestId) {
+        readFloors.remove(requestId);
+        history.readFailed(requestId);
     }
 
     boolean acknowledged(long command) {
@@ -186,6 +257,12 @@ final class Workload implements ClientListener {
             }
         }
         return best;
+    }
+
+    /** A member that believes it leads, whether or not a later term has deposed it. */
+    private SimNode anyBeliever() {
+        List<SimNode> believers = nodes.stream().filter(n -> n.up() && n.role() == Role.LEADER).toList();
+        return believers.isEmpty() ? null : believers.get(random.nextInt(believers.size()));
     }
 
     private SimNode anyUp() {

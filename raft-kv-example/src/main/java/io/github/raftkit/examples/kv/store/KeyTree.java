@@ -53,7 +53,8 @@ final class KeyTree {
 
     /** This tree with {@code entry} stored under its key, replacing any entry the key had. */
     KeyTree put(KeyValue entry) {
-        return new KeyTree(get(entry.key()).isPresent() ? replace(root, entry) : insert(root, entry, priority(entry.key())));
+        boolean present = get(entry.key()).isPresent();
+        return new KeyTree(present ? replace(root, entry) : insert(root, entry, priority(entry.key())));
     }
 
     /** This tree without {@code key}. */
@@ -111,7 +112,8 @@ final class KeyTree {
     private static Node insert(Node node, KeyValue entry, int priority) {
         if (node == null || priority > node.priority()) {
             Split split = split(node, entry.key());
-            return new Node(entry, priority, split.less(), split.greater(), size(split.less()) + size(split.greater()) + 1);
+            int size = size(split.less()) + size(split.greater()) + 1;
+            return new Node(entry, priority, split.less(), split.greater(), size);
         }
         return entry.key().compareTo(node.key()) < 0 ? node(node, insert(node.left(), entry, priority), node.right())
                 : node(node, node.left(), insert(node.right(), entry, priority));

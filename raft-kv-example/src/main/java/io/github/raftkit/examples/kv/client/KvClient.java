@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * A typed client of the key-value store, on top of a {@link RaftClient}: every write is applied exactly once however
@@ -240,19 +241,21 @@ public final class KvClient implements AutoCloseable {
     }
 
     private <R extends KvResult> CompletableFuture<R> submit(KvCommand command, Class<R> type) {
-        Optional<KvResult.Failure> refused = check.check(command);
-        if (refused.isPresent()) {
-            return CompletableFuture.failedFuture(exception(refused.get()));
-        }
-        return raft.submitAsync(RequestCodec.encode(command)).thenApply(reply -> expect(reply, type));
+        return send(check.check(command), () -> raft.submitAsync(RequestCodec.encode(command)), type);
     }
 
     private <R extends KvResult> CompletableFuture<R> query(KvQuery query, Class<R> type) {
-        Optional<KvResult.Failure> refused = check.check(query);
+        return send(check.check(query), () -> raft.queryAsync(RequestCodec.encode(query), reads), type);
+    }
+
+    /** Fails at once with the check's refusal, if any, else sends and decodes the reply as a {@code type}. */
+    private static <R extends KvResult> CompletableFuture<R> send(Optional<KvResult.Failure> refused,
+                                                                  Supplier<CompletableFuture<byte[]>> sending,
+                                                                  Class<R> type) {
         if (refused.isPresent()) {
             return CompletableFuture.failedFuture(exception(refused.get()));
         }
-        return raft.queryAsync(RequestCodec.encode(query), reads).thenApply(reply -> expect(reply, type));
+        return sending.get().thenApply(reply -> expect(reply, type));
     }
 
     private static <R extends KvResult> R expect(byte[] reply, Class<R> type) {

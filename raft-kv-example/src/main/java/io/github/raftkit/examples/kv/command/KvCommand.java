@@ -17,17 +17,22 @@ public sealed interface KvCommand {
         return List.of();
     }
 
+    /** A command on one key. */
+    sealed interface OnOneKey extends KvCommand permits Put, CompareAndSet, Increment {
+        Bytes key();
+
+        @Override
+        default List<Bytes> keys() {
+            return List.of(key());
+        }
+    }
+
     /** Sets {@code key} to {@code value} when {@code condition} holds (Redis {@code SET} with NX or XX). */
-    record Put(Bytes key, Bytes value, PutCondition condition) implements KvCommand {
+    record Put(Bytes key, Bytes value, PutCondition condition) implements OnOneKey {
         public Put {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(condition, "condition");
-        }
-
-        @Override
-        public List<Bytes> keys() {
-            return List.of(key);
         }
 
         @Override
@@ -64,15 +69,10 @@ public sealed interface KvCommand {
      * Sets {@code key} to {@code value} only if its {@link KeyValue#modRevision()} is {@code expectedModRevision};
      * {@code 0} means the key must not exist (as an etcd transaction comparing {@code mod_revision}).
      */
-    record CompareAndSet(Bytes key, long expectedModRevision, Bytes value) implements KvCommand {
+    record CompareAndSet(Bytes key, long expectedModRevision, Bytes value) implements OnOneKey {
         public CompareAndSet {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
-        }
-
-        @Override
-        public List<Bytes> keys() {
-            return List.of(key);
         }
 
         @Override
@@ -82,14 +82,9 @@ public sealed interface KvCommand {
     }
 
     /** Adds {@code delta} to the decimal integer at {@code key}, a missing key counting as 0 (Redis {@code INCRBY}). */
-    record Increment(Bytes key, long delta) implements KvCommand {
+    record Increment(Bytes key, long delta) implements OnOneKey {
         public Increment {
             Objects.requireNonNull(key, "key");
-        }
-
-        @Override
-        public List<Bytes> keys() {
-            return List.of(key);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.raftkit.examples.kv;
 
+import io.github.raftkit.api.Endpoint;
 import io.github.raftkit.api.Membership;
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.RaftConfig;
@@ -7,19 +8,24 @@ import io.github.raftkit.api.RaftServer;
 import io.github.raftkit.api.ReadConsistency;
 import io.github.raftkit.api.Role;
 import io.github.raftkit.api.ServerStatus;
+import io.github.raftkit.api.client.ClientConfig;
 import io.github.raftkit.core.assembly.RaftServers;
-import java.nio.charset.StandardCharsets;
+import io.github.raftkit.examples.kv.client.KvClient;
+import io.github.raftkit.examples.kv.command.KeyValue;
+import io.github.raftkit.examples.kv.store.KvStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * The README's first command: a 3-node key-value cluster in one JVM. It elects a leader, writes through it, loses the
- * leader, elects another, keeps writing, brings the lost member back and shows that every replica holds the same map.
- * Members talk through the in-memory transport until the Netty transport and file storage exist.
+ * The README's first command: a 3-node key-value cluster in one JVM. It elects a leader, writes through a
+ * {@link KvClient}, loses the leader, elects another, keeps writing, brings the lost member back and shows that every
+ * replica holds the same entries. Members talk through the in-memory transport until the Netty transport and file
+ * storage exist.
  */
 public final class LocalClusterDemo {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -36,17 +42,21 @@ public final class LocalClusterDemo {
     }
 
     private void run() throws InterruptedException {
-        try {
+        try (KvClient client = KvClient.connect(ClientConfig.builder()
+                .endpoints(List.copyOf(members.members().values())).build())) {
             members.ids().forEach(this::startMember);
             RaftServer leader = awaitLeader(Optional.empty());
-            write(leader, "put language java", "put consensus raft", "put nodes 3");
-            say("linearizable read of 'consensus' at the leader: " + read(leader, "get consensus", ReadConsistency.LINEARIZABLE));
+            write(client, "language", "java");
+            write(client, "consensus", "raft");
+            write(client, "nodes", "3");
+            say("linearizable read of 'consensus': " + show(client.get("consensus")));
 
             NodeId lost = leader.status().node();
             say("stopping the leader " + lost);
             servers.get(lost).close();
             RaftServer next = awaitLeader(Optional.of(lost));
-            write(next, "put nodes 2-of-3", "del language");
+            write(client, "nodes", "2-of-3");
+            say("del language -> deleted " + client.delete("language").deleted());
 
             say("restarting " + lost + "; it recovers its log and catches up from the new leader");
             startMember(lost);
@@ -54,10 +64,11 @@ public final class LocalClusterDemo {
             await(() -> servers.values().stream().allMatch(s -> s.status().appliedIndex() >= commit));
             for (RaftServer server : servers.values()) {
                 ServerStatus status = server.status();
-                say(String.format("%s %-8s term %d, applied through %d: nodes=%s language=%s", status.node(),
-                        status.role(), status.term(), status.appliedIndex(),
-                        read(server, "get nodes", ReadConsistency.STALE),
-                        read(server, "get language", ReadConsistency.STALE)));
+                try (KvClient local = memberClient(status.node())) {
+                    say(String.format("%s %-8s term %d, applied through %d: nodes=%s language=%s", status.node(),
+                            status.role(), status.term(), status.appliedIndex(), show(local.get("nodes")),
+                            show(local.get("language"))));
+                }
             }
             say("every replica holds the same map. Done.");
         } finally {
@@ -67,10 +78,16 @@ public final class LocalClusterDemo {
 
     private void startMember(NodeId node) {
         RaftConfig config = RaftConfig.builder().node(node).membership(members).build();
-        RaftServer server = RaftServers.create(config, new KeyValueStore());
+        RaftServer server = RaftServers.create(config, new KvStore());
         server.start().join();
         servers.put(node, server);
         say("started " + node);
+    }
+
+    /** A client that asks only {@code node} and reads what it has applied, to show each replica's own state. */
+    private KvClient memberClient(NodeId node) {
+        Endpoint endpoint = members.endpoint(node);
+        return KvClient.connect(ClientConfig.builder().endpoint(endpoint).build()).reading(ReadConsistency.STALE);
     }
 
     private RaftServer awaitLeader(Optional<NodeId> notThis) throws InterruptedException {
@@ -92,16 +109,12 @@ public final class LocalClusterDemo {
         return leader[0];
     }
 
-    private static void write(RaftServer leader, String... commands) {
-        for (String command : commands) {
-            byte[] result = leader.propose(command.getBytes(StandardCharsets.UTF_8)).join();
-            say(command + " -> " + new String(result, StandardCharsets.UTF_8));
-        }
+    private static void write(KvClient client, String key, String value) {
+        say("put " + key + " " + value + " -> revision " + client.put(key, value).revision());
     }
 
-    private static String read(RaftServer server, String query, ReadConsistency consistency) {
-        return new String(server.read(query.getBytes(StandardCharsets.UTF_8), consistency).join(),
-                StandardCharsets.UTF_8);
+    private static String show(Optional<KeyValue> entry) {
+        return entry.map(e -> e.value().utf8()).orElse("(nil)");
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -22,7 +22,7 @@ class LocalClusterDemoTest {
         }
         String output = captured.toString(StandardCharsets.UTF_8);
         original.print(output);
-        assertTrue(output.contains("linearizable read of 'consensus' at the leader: raft"), output);
+        assertTrue(output.contains("linearizable read of 'consensus': raft"), output);
         assertTrue(output.lines().filter(l -> l.contains(" leads term ")).count() == 2, output);
         assertTrue(output.contains("every replica holds the same map"), output);
         assertTrue(output.lines().filter(l -> l.contains("nodes=2-of-3 language=(nil)")).count() == 3, output);

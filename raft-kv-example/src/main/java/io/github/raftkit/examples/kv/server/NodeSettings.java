@@ -1,0 +1,61 @@
+package io.github.raftkit.examples.kv.server;
+
+import io.github.raftkit.api.Endpoint;
+import io.github.raftkit.api.GroupId;
+import io.github.raftkit.api.Membership;
+import io.github.raftkit.api.NodeId;
+import io.github.raftkit.api.RaftConfig;
+import io.github.raftkit.examples.kv.command.KvLimits;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one {@code raft-kv server} runs with, checked. Immutable.
+ *
+ * @param node this member
+ * @param group the Raft group
+ * @param peers every voting member and its Raft address (which also serves {@code RaftClient}s), this one included
+ * @param dataDir where the {@code file} stores keep the log, metadata and snapshots
+ * @param respPort the port of the Redis-protocol front end, on the host of this member's Raft address
+ * @param httpPort the port of the admin HTTP server, on the same host
+ * @param limits the key and value sizes the store accepts; the same on every member
+ * @param properties plugin settings ({@code netty.*}, {@code file.*})
+ */
+public record NodeSettings(NodeId node, GroupId group, Membership peers, Path dataDir, int respPort, int httpPort,
+                           KvLimits limits, Map<String, String> properties) {
+    public NodeSettings {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(limits, "limits");
+        if (!peers.contains(node)) {
+            throw new IllegalArgumentException(node + " is not one of the peers " + peers.ids());
+        }
+        properties = Map.copyOf(properties);
+    }
+
+    /** This member's Raft address. */
+    public Endpoint raftEndpoint() {
+        return peers.endpoint(node);
+    }
+
+    /** Where the admin HTTP server listens: the Raft host, {@link #httpPort()}. */
+    public InetSocketAddress httpAddress() {
+        return new InetSocketAddress(raftEndpoint().host(), httpPort);
+    }
+
+    /** Where the Redis-protocol front end listens: the Raft host, {@link #respPort()}. */
+    public InetSocketAddress respAddress() {
+        return new InetSocketAddress(raftEndpoint().host(), respPort);
+    }
+
+    /** The member's Raft configuration: {@code netty} transport, {@code file} stores, framework defaults otherwise. */
+    public RaftConfig raftConfig() {
+        RaftConfig.Builder builder = RaftConfig.builder().node(node).group(group).membership(peers)
+                .transport("netty").storage("file").dataDir(dataDir);
+        properties.forEach(builder::property);
+        return builder.build();
+    }
+}

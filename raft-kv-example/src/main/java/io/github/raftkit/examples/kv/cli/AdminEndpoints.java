@@ -2,6 +2,7 @@ package io.github.raftkit.examples.kv.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.raftkit.api.Endpoint;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +57,9 @@ final class AdminEndpoints {
     private static String reason(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        if (cause instanceof ConnectException) {
+            return "cannot connect"; // the JDK's client leaves the message empty
+        }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

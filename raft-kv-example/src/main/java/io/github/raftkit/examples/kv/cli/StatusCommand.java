@@ -3,25 +3,16 @@ package io.github.raftkit.examples.kv.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code raft-kv status}: each member's own view, side by side, from its admin port. */
 @Command(name = "status", description = {"Shows each member's role, term, leader, commit and applied index, from "
         + "its admin HTTP port.", "Exit 0 when some member knows a leader, 3 when none does or none answers."})
-public final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand extends AdminCommand {
     private static final String ROW = "%-22s %-6s %-13s %6s %-6s %9s %9s";
 
-    @Mixin
-    AdminEndpoints admin;
-
-    @Mixin
-    Printer out;
-
     @Override
-    public Integer call() {
-        List<MemberReport> reports = admin.ask();
+    Exit report(List<MemberReport> reports) {
         StringBuilder text = new StringBuilder(String.format(ROW,
                 "ENDPOINT", "ID", "ROLE", "TERM", "LEADER", "COMMIT", "APPLIED"));
         ArrayNode json = Printer.JSON.createArrayNode();
@@ -44,6 +35,6 @@ public final class StatusCommand implements Callable<Integer> {
         if (!leaderKnown) {
             out.note("no member that answered knows a leader");
         }
-        return (leaderKnown ? Exit.SUCCESS : Exit.UNAVAILABLE).code();
+        return leaderKnown ? Exit.SUCCESS : Exit.UNAVAILABLE;
     }
 }

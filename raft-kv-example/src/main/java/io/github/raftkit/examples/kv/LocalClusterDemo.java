@@ -24,8 +24,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The README's first command: a 3-node key-value cluster in one JVM. It elects a leader, writes through a
  * {@link KvClient}, loses the leader, elects another, keeps writing, brings the lost member back and shows that every
- * replica holds the same entries. Members talk through the in-memory transport and keep their logs in memory, so
- * the demo needs no ports or files; {@code raft-kv server} runs real members over Netty and files.
+ * replica holds the same entries. Members talk through the in-memory transport until the Netty transport and file
+ * storage exist.
  */
 public final class LocalClusterDemo {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -42,8 +42,8 @@ public final class LocalClusterDemo {
     }
 
     private void run() throws InterruptedException {
-        try (KvClient client = KvClient.connect(ClientConfig.builder().transport("memory")
-                .endpoints(List.copyOf(members.members().values())).build())) {
+        try (KvClient client = KvClient.connect(ClientConfig.builder()
+                .endpoints(List.copyOf(members.members().values())).transport("memory").build())) {
             members.ids().forEach(this::startMember);
             RaftServer leader = awaitLeader(Optional.empty());
             write(client, "language", "java");
@@ -77,9 +77,8 @@ public final class LocalClusterDemo {
     }
 
     private void startMember(NodeId node) {
-        // Named, because the netty transport and file stores are on this class path as well.
-        RaftConfig config = RaftConfig.builder().node(node).membership(members)
-                .transport("memory").storage("memory").build();
+        RaftConfig config = RaftConfig.builder().node(node).membership(members).transport("memory").storage("memory")
+                .build();
         RaftServer server = RaftServers.create(config, new KvStore());
         server.start().join();
         servers.put(node, server);
@@ -89,7 +88,7 @@ public final class LocalClusterDemo {
     /** A client that asks only {@code node} and reads what it has applied, to show each replica's own state. */
     private KvClient memberClient(NodeId node) {
         Endpoint endpoint = members.endpoint(node);
-        return KvClient.connect(ClientConfig.builder().transport("memory").endpoint(endpoint).build())
+        return KvClient.connect(ClientConfig.builder().endpoint(endpoint).transport("memory").build())
                 .reading(ReadConsistency.STALE);
     }
 

@@ -14,6 +14,7 @@ import io.github.raftkit.examples.kv.cli.PutCommand;
 import io.github.raftkit.examples.kv.cli.ScanCommand;
 import io.github.raftkit.examples.kv.cli.StatusCommand;
 import io.github.raftkit.examples.kv.server.ServerCommand;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -56,7 +57,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws IOException, InterruptedException {
         return new DemoCommand().call();
     }
 }

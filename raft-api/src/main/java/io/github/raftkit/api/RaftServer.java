@@ -1,5 +1,7 @@
 package io.github.raftkit.api;
 
+import io.github.raftkit.api.client.ClientReply;
+import io.github.raftkit.api.client.ClientRequest;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,6 +44,15 @@ public interface RaftServer extends AutoCloseable {
      * nothing was applied since); fails with a {@link io.github.raftkit.api.error.StorageException} if writing failed.
      */
     CompletableFuture<io.github.raftkit.api.spi.SnapshotMetadata> snapshot();
+
+    /**
+     * Serves a client request here, exactly as the transport does for a client across the network: a follower
+     * forwards what the leader must serve. For front ends running in the member's process (a Redis or HTTP port), so
+     * that their requests skip the socket; see {@code RaftClients.inProcess}. Never blocks; the future completes with a
+     * reply (a {@link io.github.raftkit.api.client.ClientReply.Rejected} on failure), by the request timeout at the
+     * latest.
+     */
+    CompletableFuture<ClientReply> handle(ClientRequest request);
 
     /** The member's current status; cheap, never blocks. */
     ServerStatus status();

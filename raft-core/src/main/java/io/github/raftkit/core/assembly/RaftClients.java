@@ -1,7 +1,11 @@
 package io.github.raftkit.core.assembly;
 
+import io.github.raftkit.api.Endpoint;
+import io.github.raftkit.api.RaftServer;
+import io.github.raftkit.api.ServerStatus;
 import io.github.raftkit.api.client.ClientConfig;
 import io.github.raftkit.api.client.RaftClient;
+import io.github.raftkit.api.spi.ClientTransport;
 import io.github.raftkit.api.spi.ClientTransportProvider;
 import io.github.raftkit.core.client.ClusterClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,10 +45,26 @@ public final class RaftClients {
     public static RaftClient connect(ClientConfig config, MeterRegistry registry) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(registry, "registry");
+        return new ClusterClient(config, transport(config), registry);
+    }
+
+    /**
+     * A client for a front end running in {@code server}'s own process (a Redis or HTTP port): it starts at this
+     * member, whose requests skip the socket ({@link RaftServer#handle}), and reaches the others through the client
+     * transport as {@link #connect} would. {@code config} should list this member's endpoint first.
+     */
+    public static RaftClient inProcess(RaftServer server, ClientConfig config, MeterRegistry registry) {
+        Objects.requireNonNull(server, "server");
+        ServerStatus status = server.status();
+        Endpoint self = status.membership().endpoint(status.node());
+        return new ClusterClient(config, ClusterClient.inProcessTransport(server, self, transport(config)), registry);
+    }
+
+    private static ClientTransport transport(ClientConfig config) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         ClientTransportProvider provider = ProviderSelection.select("transport", ClientTransportProvider.class,
                 config.transport(), ProviderSelection.load(ClientTransportProvider.class,
                         loader != null ? loader : RaftClients.class.getClassLoader()));
-        return new ClusterClient(config, provider.create(config.properties()), registry);
+        return provider.create(config.properties());
     }
 }

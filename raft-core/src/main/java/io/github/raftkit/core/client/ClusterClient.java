@@ -1,5 +1,7 @@
 package io.github.raftkit.core.client;
 
+import io.github.raftkit.api.Endpoint;
+import io.github.raftkit.api.RaftServer;
 import io.github.raftkit.api.ReadConsistency;
 import io.github.raftkit.api.client.ClientConfig;
 import io.github.raftkit.api.client.ClientReply;
@@ -55,6 +57,11 @@ public final class ClusterClient implements RaftClient {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** A transport that serves calls to {@code self} through {@code server} in this process, others by {@code network}. */
+    public static ClientTransport inProcessTransport(RaftServer server, Endpoint self, ClientTransport network) {
+        return new InProcessTransport(server, self, network);
     }
 
     @Override

@@ -4,6 +4,9 @@ import io.github.raftkit.api.ReadConsistency;
 import io.github.raftkit.api.RaftServer;
 import io.github.raftkit.api.Role;
 import io.github.raftkit.api.ServerStatus;
+import io.github.raftkit.api.client.ClientError;
+import io.github.raftkit.api.client.ClientReply;
+import io.github.raftkit.api.client.ClientRequest;
 import io.github.raftkit.api.error.RaftException;
 import io.github.raftkit.api.error.ShutdownException;
 import io.github.raftkit.api.error.StorageException;
@@ -117,6 +120,13 @@ public final class RaftNode implements RaftServer {
         Objects.requireNonNull(consistency, "consistency");
         RunningNode node = running;
         return node == null ? notRunning() : node.read(query, consistency);
+    }
+
+    @Override
+    public CompletableFuture<ClientReply> handle(ClientRequest request) {
+        RunningNode node = running;
+        return node != null ? node.clients().handle(request) : CompletableFuture.completedFuture(
+                new ClientReply.Rejected(ClientError.SHUTDOWN, setup.member() + " is not running", Optional.empty()));
     }
 
     @Override

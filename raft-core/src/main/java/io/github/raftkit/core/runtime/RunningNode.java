@@ -117,6 +117,11 @@ final class RunningNode implements ClientService.Member {
         setup.timer().scheduleAtFixedRate(pending::expire, sweep, sweep, TimeUnit.NANOSECONDS);
     }
 
+    /** The member's side of client traffic, for in-process front ends. */
+    ClientService clients() {
+        return clients;
+    }
+
     /** Takes a snapshot now; completes once it is written. */
     CompletableFuture<SnapshotMetadata> snapshot() {
         CompletableFuture<SnapshotMetadata> future = new CompletableFuture<>();

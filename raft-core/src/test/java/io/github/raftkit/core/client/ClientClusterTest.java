@@ -9,11 +9,15 @@ import io.github.raftkit.api.Endpoint;
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.ReadConsistency;
 import io.github.raftkit.api.client.ClientConfig;
+import io.github.raftkit.api.client.ClientReply;
+import io.github.raftkit.api.client.ClientRequest;
 import io.github.raftkit.api.client.RaftClient;
+import io.github.raftkit.api.spi.ClientTransport;
 import io.github.raftkit.core.assembly.RaftClients;
 import io.github.raftkit.core.memory.MemoryClientTransportProvider;
 import io.github.raftkit.core.runtime.TestCluster;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,6 +92,31 @@ class ClientClusterTest {
 
                 assertEquals("leased", text(client.query(bytes("last"), ReadConsistency.LEASE)));
                 assertTrue(served(cluster, leader, "read.lease") >= 1, "the leader served the lease read");
+            }
+        }
+    }
+
+    @Test
+    void anInProcessClientServesItsOwnMembersRequestsWithoutTheNetwork() {
+        try (TestCluster cluster = TestCluster.of(3).startAll()) {
+            NodeId leader = cluster.awaitLeader();
+            ClientTransport unreachable = new ClientTransport() {
+                @Override
+                public CompletableFuture<ClientReply> call(Endpoint to, ClientRequest request, Duration timeout) {
+                    return CompletableFuture.failedFuture(new ConnectException("no network in this test"));
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            ClientTransport transport = ClusterClient.inProcessTransport(cluster.server(leader),
+                    endpoint(cluster, leader), unreachable);
+            try (RaftClient client = new ClusterClient(clientOf(cluster, leader).build(), transport,
+                    new SimpleMeterRegistry())) {
+                client.submit(bytes("local"));
+
+                assertEquals("local", text(client.query(bytes("last"))));
             }
         }
     }

@@ -43,7 +43,7 @@ public final class LocalClusterDemo {
 
     private void run() throws InterruptedException {
         try (KvClient client = KvClient.connect(ClientConfig.builder()
-                .endpoints(List.copyOf(members.members().values())).build())) {
+                .endpoints(List.copyOf(members.members().values())).transport("memory").build())) {
             members.ids().forEach(this::startMember);
             RaftServer leader = awaitLeader(Optional.empty());
             write(client, "language", "java");
@@ -77,7 +77,8 @@ public final class LocalClusterDemo {
     }
 
     private void startMember(NodeId node) {
-        RaftConfig config = RaftConfig.builder().node(node).membership(members).build();
+        RaftConfig config = RaftConfig.builder().node(node).membership(members).transport("memory").storage("memory")
+                .build();
         RaftServer server = RaftServers.create(config, new KvStore());
         server.start().join();
         servers.put(node, server);
@@ -87,7 +88,8 @@ public final class LocalClusterDemo {
     /** A client that asks only {@code node} and reads what it has applied, to show each replica's own state. */
     private KvClient memberClient(NodeId node) {
         Endpoint endpoint = members.endpoint(node);
-        return KvClient.connect(ClientConfig.builder().endpoint(endpoint).build()).reading(ReadConsistency.STALE);
+        return KvClient.connect(ClientConfig.builder().endpoint(endpoint).transport("memory").build())
+                .reading(ReadConsistency.STALE);
     }
 
     private RaftServer awaitLeader(Optional<NodeId> notThis) throws InterruptedException {

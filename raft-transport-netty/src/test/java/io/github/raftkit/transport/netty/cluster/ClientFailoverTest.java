@@ -3,6 +3,7 @@ package io.github.raftkit.transport.netty.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.raftkit.api.GroupId;
 import io.github.raftkit.api.Membership;
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.RaftConfig;
@@ -12,6 +13,7 @@ import io.github.raftkit.api.client.ClientConfig;
 import io.github.raftkit.api.client.RaftClient;
 import io.github.raftkit.core.assembly.RaftClients;
 import io.github.raftkit.core.assembly.RaftServers;
+import io.github.raftkit.core.memory.MemoryStorage;
 import io.github.raftkit.core.testing.AppendOnlyStateMachine;
 import io.github.raftkit.transport.netty.Eventually;
 import io.github.raftkit.transport.netty.LoopbackPorts;
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.Test;
  * numbers, and every write is applied exactly once on every survivor.
  */
 class ClientFailoverTest {
+    /** Its own group, so that no other test's memory stores in this JVM are recovered here. */
+    private static final GroupId GROUP = GroupId.of("client-failover");
     private static final int WRITES = 2_000;
     private static final int KILL_AT = 700;
     private static final int WINDOW = 64;
@@ -46,6 +50,7 @@ class ClientFailoverTest {
     @AfterEach
     void stopAll() {
         servers.values().forEach(server -> server.stop().orTimeout(30, TimeUnit.SECONDS).join());
+        MemoryStorage.forget(GROUP);
     }
 
     @Test
@@ -64,6 +69,7 @@ class ClientFailoverTest {
                 .toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
         SimpleMeterRegistry clientMeters = new SimpleMeterRegistry();
         ClientConfig clientConfig = ClientConfig.builder()
+                .group(GROUP)
                 .endpoints(List.copyOf(membership.members().values()))
                 .transport("netty")
                 .requestTimeout(Duration.ofSeconds(30))
@@ -109,6 +115,7 @@ class ClientFailoverTest {
     private static RaftConfig config(NodeId id, Membership membership) {
         return RaftConfig.builder()
                 .node(id)
+                .group(GROUP)
                 .membership(membership)
                 .transport("netty")
                 .storage("memory")

@@ -3,6 +3,7 @@ package io.github.raftkit.transport.netty.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.github.raftkit.api.GroupId;
 import io.github.raftkit.api.Membership;
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.RaftConfig;
@@ -10,6 +11,7 @@ import io.github.raftkit.api.RaftServer;
 import io.github.raftkit.api.Role;
 import io.github.raftkit.api.error.NotLeaderException;
 import io.github.raftkit.core.assembly.RaftServers;
+import io.github.raftkit.core.memory.MemoryStorage;
 import io.github.raftkit.core.testing.AppendOnlyStateMachine;
 import io.github.raftkit.transport.netty.Eventually;
 import io.github.raftkit.transport.netty.LoopbackPorts;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * more, and end with identical state machines.
  */
 class ThreeMemberClusterTest {
+    /** Its own group, so that no other test's memory stores in this JVM are recovered here. */
+    private static final GroupId GROUP = GroupId.of("three-members");
     private static final int FIRST_BATCH = 10_000;
     private static final int SECOND_BATCH = 1_000;
     /** Proposals in flight at once: enough to batch, far below the server's pending-proposal cap. */
@@ -44,6 +48,7 @@ class ThreeMemberClusterTest {
     @AfterEach
     void stopAll() {
         servers.values().forEach(server -> server.stop().orTimeout(30, TimeUnit.SECONDS).join());
+        MemoryStorage.forget(GROUP);
     }
 
     @Test
@@ -85,6 +90,7 @@ class ThreeMemberClusterTest {
     private static RaftConfig config(NodeId id, Membership membership) {
         return RaftConfig.builder()
                 .node(id)
+                .group(GROUP)
                 .membership(membership)
                 .transport("netty")
                 .storage("memory")

@@ -21,8 +21,12 @@ final class ClientSession {
         return clientId;
     }
 
-    /** Numbers a new write; it counts as unanswered until {@link #answered}. */
-    long nextSequence() {
+    /**
+     * Numbers a new write; it counts as unanswered until {@link #answered}. Numbering and counting happen as one step:
+     * between them, a write numbered next on another thread would find this one in neither set and report every
+     * write below its own as acknowledged, and the members would then refuse this one as answered already.
+     */
+    synchronized long nextSequence() {
         long sequence = nextSequence.getAndIncrement();
         unanswered.add(sequence);
         return sequence;

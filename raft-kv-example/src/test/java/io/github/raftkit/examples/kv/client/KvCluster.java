@@ -7,6 +7,7 @@ import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.RaftConfig;
 import io.github.raftkit.api.RaftServer;
 import io.github.raftkit.api.Role;
+import io.github.raftkit.api.ServerStatus;
 import io.github.raftkit.api.client.ClientConfig;
 import io.github.raftkit.core.assembly.RaftServers;
 import io.github.raftkit.core.memory.MemoryStorage;
@@ -20,16 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Three {@link KvStore} members in this JVM on the memory transport and stores, with fast test timings, in a group
  * and at endpoints of their own. (raft-core's TestCluster runs its own state machine, so it cannot host this one.)
- * Used from the test thread only.
+ * Used from the test thread only; public for the tests of the store's front ends in other packages.
  */
-final class KvCluster implements AutoCloseable {
+public final class KvCluster implements AutoCloseable {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private final GroupId group;
     private final Membership membership;
     private final List<RaftServer> servers = new ArrayList<>();
 
-    KvCluster() {
+    public KvCluster() {
         int cluster = NEXT.incrementAndGet();
         group = GroupId.of("kv-" + cluster);
         Membership.Builder members = Membership.builder();
@@ -51,7 +52,7 @@ final class KvCluster implements AutoCloseable {
     }
 
     /** A client configuration that knows every member. */
-    ClientConfig clientConfig() {
+    public ClientConfig clientConfig() {
         return ClientConfig.builder().group(group).endpoints(List.copyOf(membership.members().values()))
                 .transport("memory").requestTimeout(Duration.ofSeconds(20)).attemptTimeout(Duration.ofSeconds(1))
                 .build();
@@ -63,6 +64,11 @@ final class KvCluster implements AutoCloseable {
                 .filter(s -> s.status().role() == Role.LEADER).findFirst());
         leader.stop().join();
         servers.remove(leader);
+    }
+
+    /** The status of the first member still running, as a front end's {@code INFO} would show it. */
+    public ServerStatus firstMemberStatus() {
+        return servers.get(0).status();
     }
 
     @Override

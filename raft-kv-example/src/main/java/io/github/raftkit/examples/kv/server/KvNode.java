@@ -1,9 +1,13 @@
 package io.github.raftkit.examples.kv.server;
 
 import io.github.raftkit.api.RaftServer;
+import io.github.raftkit.core.assembly.RaftClients;
 import io.github.raftkit.core.assembly.RaftServers;
 import io.github.raftkit.examples.kv.admin.AdminHttpServer;
 import io.github.raftkit.examples.kv.admin.AdminRoutes;
+import io.github.raftkit.examples.kv.client.KvClient;
+import io.github.raftkit.examples.kv.resp.RespServer;
+import io.github.raftkit.examples.kv.resp.RespSettings;
 import io.github.raftkit.examples.kv.store.KvStore;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -59,16 +63,21 @@ public final class KvNode implements AutoCloseable {
             node.close();
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        LOG.info("{} serves Raft and clients at {}, admin HTTP on port {}, data in {}", settings.node(),
-                settings.raftEndpoint(), settings.httpPort(), settings.dataDir().toAbsolutePath());
+        LOG.info("{} serves Raft and clients at {}, Redis on port {}, admin HTTP on port {}, data in {}",
+                settings.node(), settings.raftEndpoint(), settings.respPort(), settings.httpPort(),
+                settings.dataDir().toAbsolutePath());
         return node;
     }
 
     /** The servers that face people and tools; {@link #close} stops them in reverse order, before the member. */
     private void startFrontEnds() {
         frontEnds.push(AdminHttpServer.start(settings.httpAddress(), new AdminRoutes(server::status, registry)));
-        // The Redis-protocol front end (examples.kv.resp.RespServer) starts here, on settings.respAddress(), and is
-        // pushed onto frontEnds like the admin server; it is built on its own branch and wired in when merged.
+        KvClient local = new KvClient(RaftClients.inProcess(server, settings.frontEndClientConfig(), registry),
+                settings.limits());
+        frontEnds.push(local);
+        RespServer resp = new RespServer(local, server::status, RespSettings.DEFAULT);
+        frontEnds.push(resp);
+        resp.start(settings.respAddress());
     }
 
     /** Blocks until {@link #close} has finished. */

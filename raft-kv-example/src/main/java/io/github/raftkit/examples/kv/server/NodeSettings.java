@@ -5,6 +5,7 @@ import io.github.raftkit.api.GroupId;
 import io.github.raftkit.api.Membership;
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.RaftConfig;
+import io.github.raftkit.api.client.ClientConfig;
 import io.github.raftkit.examples.kv.command.KvLimits;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -49,6 +50,25 @@ public record NodeSettings(NodeId node, GroupId group, Membership peers, Path da
     /** Where the Redis-protocol front end listens: the Raft host, {@link #respPort()}. */
     public InetSocketAddress respAddress() {
         return new InetSocketAddress(raftEndpoint().host(), respPort);
+    }
+
+    /**
+     * How this member's own front ends reach the group: this member first (in-process, see
+     * {@code RaftClients.inProcess}), then the others, over the same transport settings. A member holds at most
+     * {@code maxPendingProposals} requests anyway, so the client's cap matches it rather than adding a second, lower
+     * one that every front-end connection would share.
+     */
+    public ClientConfig frontEndClientConfig() {
+        RaftConfig raft = raftConfig();
+        ClientConfig.Builder builder = ClientConfig.builder().group(group).transport("netty")
+                .endpoint(raftEndpoint()).maxInFlight(raft.maxPendingProposals());
+        peers.members().forEach((id, endpoint) -> {
+            if (!id.equals(node)) {
+                builder.endpoint(endpoint);
+            }
+        });
+        properties.forEach(builder::property);
+        return builder.build();
     }
 
     /** The member's Raft configuration: {@code netty} transport, {@code file} stores, framework defaults otherwise. */

@@ -20,16 +20,16 @@ import java.util.List;
  * {@code String}, an error as an {@link Error}, an integer as a {@code Long}, a bulk string as its UTF-8
  * {@code String} ({@code null} for nil) and an array as a {@code List}. One test thread at a time.
  */
-final class RespTestClient implements AutoCloseable {
+public final class RespTestClient implements AutoCloseable {
     /** A {@code -} reply. */
-    record Error(String text) {
+    public record Error(String text) {
     }
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    RespTestClient(int port) {
+    public RespTestClient(int port) {
         try {
             socket = new Socket();
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -42,7 +42,7 @@ final class RespTestClient implements AutoCloseable {
     }
 
     /** Sends one command and waits for its reply. */
-    Object call(String... words) {
+    public Object call(String... words) {
         send(words);
         flush();
         return read();

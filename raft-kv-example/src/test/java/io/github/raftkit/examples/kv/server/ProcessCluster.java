@@ -83,6 +83,11 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** The Raft endpoints of the members, or of the running ones, as {@code --endpoints} takes them. */
+    /** The port of {@code node}'s Redis-protocol front end. */
+    int respPort(NodeId node) {
+        return resp.get(node);
+    }
+
     String raftEndpoints(boolean runningOnly) {
         return endpoints(raft, runningOnly);
     }

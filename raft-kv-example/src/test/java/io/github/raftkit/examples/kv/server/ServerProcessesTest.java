@@ -10,6 +10,7 @@ import io.github.raftkit.api.error.RaftException;
 import io.github.raftkit.core.runtime.Await;
 import io.github.raftkit.examples.kv.Main;
 import io.github.raftkit.examples.kv.client.KvClient;
+import io.github.raftkit.examples.kv.resp.RespTestClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -58,6 +59,7 @@ class ServerProcessesTest {
 
         theCommandLineReadsAndWrites();
         theLeaderReportsEachFollowersProgress(leader);
+        everyMemberSpeaksTheRedisProtocol(leader);
 
         Set<Integer> acknowledged = new ConcurrentSkipListSet<>();
         try (KvClient kv = KvClient.connect(cluster.clientConfig())) {
@@ -132,6 +134,20 @@ class ServerProcessesTest {
                 out.toString());
         assertExit(0, "members", "--json", "--http-endpoints", cluster.adminEndpoints());
         assertEquals(3, new ObjectMapper().readTree(out.toString()).get("members").size());
+    }
+
+    /** A write through one follower's Redis port is read through the other's, linearizably (followers forward). */
+    private void everyMemberSpeaksTheRedisProtocol(NodeId leader) {
+        List<NodeId> followers = List.of(NodeId.of("n1"), NodeId.of("n2"), NodeId.of("n3")).stream()
+                .filter(node -> !node.equals(leader)).toList();
+        try (RespTestClient first = new RespTestClient(cluster.respPort(followers.get(0)));
+             RespTestClient second = new RespTestClient(cluster.respPort(followers.get(1)))) {
+            assertEquals("OK", first.call("SET", "via-redis", "yes"));
+            assertEquals("yes", second.call("GET", "via-redis"));
+            assertEquals(1L, second.call("DEL", "via-redis"));
+            String info = (String) first.call("INFO", "raft");
+            assertTrue(info.contains("role:follower") && info.contains("leader:" + leader), info);
+        }
     }
 
     private void theLeaderReportsEachFollowersProgress(NodeId leader) {

@@ -85,8 +85,10 @@ public final class TestCluster implements AutoCloseable {
                 .group(group)
                 .membership(membership)
                 .tickInterval(Duration.ofMillis(5))
-                .heartbeatInterval(Duration.ofMillis(20))
-                .electionTimeout(Duration.ofMillis(100), Duration.ofMillis(200))
+                .heartbeatInterval(Duration.ofMillis(40))
+                // Long enough that a machine loaded by parallel builds does not start elections the test did not
+                // ask for (a 100 ms timeout did, and failed proposals as "not leader"), short enough to stay quick.
+                .electionTimeout(Duration.ofMillis(300), Duration.ofMillis(600))
                 .transport("memory")
                 .storage("memory");
         return tuning.apply(builder).build();

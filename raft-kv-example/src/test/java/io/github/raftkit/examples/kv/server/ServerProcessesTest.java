@@ -10,6 +10,7 @@ import io.github.raftkit.api.error.RaftException;
 import io.github.raftkit.core.runtime.Await;
 import io.github.raftkit.examples.kv.Main;
 import io.github.raftkit.examples.kv.client.KvClient;
+import io.github.raftkit.examples.kv.resp.RedisTools;
 import io.github.raftkit.examples.kv.resp.RespTestClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -148,6 +149,8 @@ class ServerProcessesTest {
             String info = (String) first.call("INFO", "raft");
             assertTrue(info.contains("role:follower") && info.contains("leader:" + leader), info);
         }
+        RedisTools.assertBenchmarkClean(RedisTools.run("redis-benchmark", cluster.respPort(followers.get(0)),
+                "-t", "set,get", "-n", "2000", "-c", "10", "-P", "8", "-q"));
     }
 
     private void theLeaderReportsEachFollowersProgress(NodeId leader) {

@@ -67,7 +67,8 @@ final class ProcessCluster implements AutoCloseable {
         return cluster;
     }
 
-    private void start(NodeId node) throws IOException {
+    /** Starts {@code node}'s process, on the data an earlier run of it left. */
+    void start(NodeId node) throws IOException {
         String peers = raft.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));
         List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(),
@@ -82,12 +83,12 @@ final class ProcessCluster implements AutoCloseable {
         running.put(node, process);
     }
 
-    /** The Raft endpoints of the members, or of the running ones, as {@code --endpoints} takes them. */
     /** The port of {@code node}'s Redis-protocol front end. */
     int respPort(NodeId node) {
         return resp.get(node);
     }
 
+    /** The Raft endpoints of the members, or of the running ones, as {@code --endpoints} takes them. */
     String raftEndpoints(boolean runningOnly) {
         return endpoints(raft, runningOnly);
     }
@@ -144,6 +145,11 @@ final class ProcessCluster implements AutoCloseable {
                     && !not.equals(Optional.of(leader));
             return agreed ? Optional.of(leader) : Optional.<NodeId>empty();
         });
+    }
+
+    /** The members whose processes this cluster started and has not stopped or killed. */
+    List<NodeId> runningMembers() {
+        return List.copyOf(running.keySet());
     }
 
     /** SIGKILL, as a crash: nothing is flushed or closed. Waits until the process is gone. */

@@ -53,8 +53,17 @@ final class KeyTree {
 
     /** This tree with {@code entry} stored under its key, replacing any entry the key had. */
     KeyTree put(KeyValue entry) {
-        boolean present = get(entry.key()).isPresent();
-        return new KeyTree(present ? replace(root, entry) : insert(root, entry, priority(entry.key())));
+        return get(entry.key()).isPresent() ? replace(entry) : insert(entry);
+    }
+
+    /** This tree with {@code entry} in place of the entry its key has; the key must be present. */
+    KeyTree replace(KeyValue entry) {
+        return new KeyTree(replace(root, entry));
+    }
+
+    /** This tree with {@code entry} added; its key must be absent. */
+    KeyTree insert(KeyValue entry) {
+        return new KeyTree(insert(root, entry, priority(entry.key())));
     }
 
     /** This tree without {@code key}. */

@@ -89,7 +89,7 @@ public final class KvStore implements StateMachine {
             return put(revision, put);
         }
         if (command instanceof KvCommand.PutAll putAll) {
-            putAll.pairs().forEach(pair -> write(revision, pair.key(), pair.value()));
+            putAll.pairs().forEach(pair -> write(revision, pair.key(), pair.value(), entries.get(pair.key())));
             return new KvResult.Written(revision);
         }
         if (command instanceof KvCommand.Delete delete) {
@@ -107,7 +107,7 @@ public final class KvStore implements StateMachine {
             if (actual != cas.expectedModRevision()) {
                 return new CasResult(false, current, revision);
             }
-            return new CasResult(true, Optional.of(write(revision, cas.key(), cas.value())), revision);
+            return new CasResult(true, Optional.of(write(revision, cas.key(), cas.value(), current)), revision);
         }
         if (command instanceof KvCommand.Increment increment) {
             return increment(revision, increment);
@@ -121,7 +121,7 @@ public final class KvStore implements StateMachine {
                 || put.condition() == PutCondition.IF_ABSENT && previous.isEmpty()
                 || put.condition() == PutCondition.IF_PRESENT && previous.isPresent();
         if (allowed) {
-            write(revision, put.key(), put.value());
+            write(revision, put.key(), put.value(), previous);
         }
         return new PutResult(allowed, previous, revision);
     }
@@ -140,21 +140,22 @@ public final class KvStore implements StateMachine {
             return new KvResult.Failure(KvError.OVERFLOW, "adding " + increment.delta() + " to " + before.getAsLong()
                     + " at " + increment.key() + " leaves the 64-bit range");
         }
-        write(revision, increment.key(), DecimalInteger.format(after));
+        write(revision, increment.key(), DecimalInteger.format(after), current);
         return new IncrementResult(after, revision);
     }
 
     /**
      * Stores {@code value} at {@code key} as of {@code revision}, keeping the create revision of a key that exists.
-     * A key written twice by one command (a multi-put naming it twice) counts one write in its version.
+     * A key written twice by one command (a multi-put naming it twice) counts one write in its version. The caller
+     * passes the entry it already looked up, {@code previous}, so that a write walks the tree once to find and once
+     * to store: this is the hot path of every put.
      */
-    private KeyValue write(long revision, Bytes key, Bytes value) {
-        Optional<KeyValue> previous = entries.get(key);
+    private KeyValue write(long revision, Bytes key, Bytes value, Optional<KeyValue> previous) {
         KeyValue entry = previous
                 .map(old -> new KeyValue(key, value, old.createRevision(), revision,
                         old.modRevision() == revision ? old.version() : old.version() + 1))
                 .orElseGet(() -> new KeyValue(key, value, revision, revision, 1));
-        entries = entries.put(entry);
+        entries = previous.isPresent() ? entries.replace(entry) : entries.insert(entry);
         return entry;
     }
 }

@@ -19,7 +19,9 @@ import io.github.raftkit.api.spi.ClientHandler;
 import io.github.raftkit.core.session.SessionReply;
 import io.github.raftkit.core.session.SessionStateMachine;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -54,6 +56,14 @@ final class ClientService implements ClientHandler {
 
         /** Passes {@code request} to the leader at {@code leader}, holding a pending slot meanwhile. */
         Optional<CompletableFuture<ClientReply>> forward(Endpoint leader, ClientRequest.Forwarded request);
+    }
+
+    private static final Map<ReadConsistency, String> READ_TYPES = new EnumMap<>(ReadConsistency.class);
+
+    static {
+        for (ReadConsistency consistency : ReadConsistency.values()) {
+            READ_TYPES.put(consistency, "read." + consistency.name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private final GroupId group;
@@ -186,11 +196,14 @@ final class ClientService implements ClientHandler {
         return new ClientReply.Rejected(error, message, Optional.empty());
     }
 
+    /** The {@code type} tag of a request's meters; constants, since it is computed for every request. */
     private static String type(ClientRequest request) {
         ClientRequest inner = request instanceof ClientRequest.Forwarded f ? f.request() : request;
-        String type = inner.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-        return inner instanceof ClientRequest.Read read ? type + "." + read.consistency().name()
-                .toLowerCase(Locale.ROOT) : type;
+        if (inner instanceof ClientRequest.Read read) {
+            return READ_TYPES.get(read.consistency());
+        }
+        return inner instanceof ClientRequest.Write ? "write" : inner instanceof ClientRequest.Register ? "register"
+                : "readbarrier";
     }
 
     private static String outcome(ClientReply reply) {

@@ -10,10 +10,10 @@ package io.github.raftkit.examples.kv.command;
  *     increment stores fits
  */
 public record KvLimits(int maxKeyBytes, int maxValueBytes) {
-    /** The defaults: 4 KiB keys and 1 MiB values. */
     /** The length of {@code -9223372036854775808}, the longest value an increment writes. */
     public static final int MIN_VALUE_BYTES = 20;
 
+    /** The defaults: 4 KiB keys and 1 MiB values. */
     public static final KvLimits DEFAULT = new KvLimits(4 * 1024, 1024 * 1024);
 
     public KvLimits {

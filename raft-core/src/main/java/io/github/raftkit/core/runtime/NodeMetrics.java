@@ -192,12 +192,14 @@ final class NodeMetrics implements AutoCloseable {
 
     /** Publishes how duplicate client writes were answered: from the reply cache, or as no longer available. */
     void retries(SessionStateMachine sessions) {
-        remember(FunctionCounter.builder("raft.client.retries", sessions, SessionStateMachine::retriesAnswered)
+        retries("cached", sessions, SessionStateMachine::retriesAnswered);
+        retries("unavailable", sessions, SessionStateMachine::retriesUnanswerable);
+    }
+
+    private void retries(String answer, SessionStateMachine sessions, ToDoubleFunction<SessionStateMachine> count) {
+        remember(FunctionCounter.builder("raft.client.retries", sessions, count)
                 .description("Duplicate client writes recognised by the session table, by how they were answered")
-                .tags(tags).tag("answer", "cached").register(registry));
-        remember(FunctionCounter.builder("raft.client.retries", sessions, SessionStateMachine::retriesUnanswerable)
-                .description("Duplicate client writes recognised by the session table, by how they were answered")
-                .tags(tags).tag("answer", "unavailable").register(registry));
+                .tags(tags).tag("answer", answer).register(registry));
     }
 
     /** Counts a read whose leader confirmed leadership with a heartbeat round (ReadIndex, dissertation §6.4). */

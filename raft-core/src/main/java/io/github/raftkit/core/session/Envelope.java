@@ -38,8 +38,13 @@ sealed interface Envelope {
     }
 
     static byte[] plain(byte[] payload) {
+        return tagged(PLAIN, payload);
+    }
+
+    /** {@code tag} followed by {@code payload}: the shape of plain entries and of most session replies. */
+    static byte[] tagged(byte tag, byte[] payload) {
         byte[] bytes = new byte[1 + payload.length];
-        bytes[0] = PLAIN;
+        bytes[0] = tag;
         System.arraycopy(payload, 0, bytes, 1, payload.length);
         return bytes;
     }

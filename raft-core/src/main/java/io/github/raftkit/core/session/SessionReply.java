@@ -4,6 +4,7 @@ import io.github.raftkit.api.client.ClientError;
 import io.github.raftkit.api.client.ClientReply;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -22,10 +23,7 @@ public final class SessionReply {
     }
 
     static byte[] ok(byte[] result) {
-        byte[] bytes = new byte[1 + result.length];
-        bytes[0] = OK;
-        System.arraycopy(result, 0, bytes, 1, result.length);
-        return bytes;
+        return Envelope.tagged(OK, result);
     }
 
     static byte[] registered(long clientId) {
@@ -45,18 +43,14 @@ public final class SessionReply {
     }
 
     static byte[] malformed(String problem) {
-        byte[] text = problem.getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = new byte[1 + text.length];
-        bytes[0] = MALFORMED;
-        System.arraycopy(text, 0, bytes, 1, text.length);
-        return bytes;
+        return Envelope.tagged(MALFORMED, problem.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The client's view of a client entry's result; {@code clientId} and {@code sequence} go into messages. */
     public static ClientReply decode(byte[] reply, long clientId, long sequence) {
         String write = "write " + sequence + " of client " + clientId;
         return switch (reply[0]) {
-            case OK -> new ClientReply.Result(java.util.Arrays.copyOfRange(reply, 1, reply.length));
+            case OK -> new ClientReply.Result(Arrays.copyOfRange(reply, 1, reply.length));
             case REGISTERED -> new ClientReply.Registered(ByteBuffer.wrap(reply, 1, Long.BYTES).getLong());
             case EXPIRED -> rejected(ClientError.SESSION_EXPIRED, "client " + clientId
                     + " has no session (expired or evicted); " + write + " was not applied now");
@@ -66,7 +60,7 @@ public final class SessionReply {
                     + " has too many unacknowledged writes (sessions.maxUnacknowledged); " + write
                     + " was not applied");
             case MALFORMED -> rejected(ClientError.BAD_REQUEST, "malformed client entry: "
-                    + new String(reply, 1, reply.length - 1, java.nio.charset.StandardCharsets.UTF_8));
+                    + new String(reply, 1, reply.length - 1, StandardCharsets.UTF_8));
             default -> throw new IllegalStateException("unknown session reply tag " + reply[0]);
         };
     }

@@ -2,6 +2,7 @@ package io.github.raftkit.api.client;
 
 import io.github.raftkit.api.GroupId;
 import io.github.raftkit.api.ReadConsistency;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -47,12 +48,31 @@ public sealed interface ClientRequest {
         }
     }
 
-    /** A read-only query with the freshness asked for. Answered by {@link ClientReply.Result}. */
-    record Read(GroupId group, ReadConsistency consistency, byte[] query) implements ClientRequest {
+    /**
+     * A read-only query with the freshness asked for. Answered by {@link ClientReply.Result}.
+     *
+     * @param maxWait how long the member may hold the read for a state machine with
+     *     {@link io.github.raftkit.api.statemachine.BlockingQueries} to have the answer it waits for; zero answers at
+     *     once. At most {@link #MAX_WAIT}; a member also caps it at half its request timeout, so that the read is
+     *     answered before the member times it out.
+     */
+    record Read(GroupId group, ReadConsistency consistency, byte[] query, Duration maxWait) implements ClientRequest {
+        /** The longest wait a read may ask for. */
+        public static final Duration MAX_WAIT = Duration.ofMinutes(10);
+
         public Read {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(consistency, "consistency");
             Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(maxWait, "maxWait");
+            if (maxWait.isNegative() || maxWait.compareTo(MAX_WAIT) > 0) {
+                throw new IllegalArgumentException("a read may wait from 0 to " + MAX_WAIT + ", not " + maxWait);
+            }
+        }
+
+        /** A read answered at once. */
+        public Read(GroupId group, ReadConsistency consistency, byte[] query) {
+            this(group, consistency, query, Duration.ZERO);
         }
     }
 

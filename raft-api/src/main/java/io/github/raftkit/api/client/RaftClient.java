@@ -2,6 +2,7 @@ package io.github.raftkit.api.client;
 
 import io.github.raftkit.api.ReadConsistency;
 import io.github.raftkit.api.error.RaftException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -25,7 +26,16 @@ public interface RaftClient extends AutoCloseable {
     CompletableFuture<byte[]> submitAsync(byte[] command);
 
     /** Asks a read-only query with the given freshness. */
-    CompletableFuture<byte[]> queryAsync(byte[] query, ReadConsistency consistency);
+    default CompletableFuture<byte[]> queryAsync(byte[] query, ReadConsistency consistency) {
+        return queryAsync(query, consistency, Duration.ZERO);
+    }
+
+    /**
+     * Asks a read-only query that the member may hold for up to {@code maxWait} until the state machine has the
+     * answer it waits for ({@link io.github.raftkit.api.statemachine.BlockingQueries}); the answer is pushed the moment
+     * it is there. The request's deadline is extended by {@code maxWait}.
+     */
+    CompletableFuture<byte[]> queryAsync(byte[] query, ReadConsistency consistency, Duration maxWait);
 
     /** {@link #submitAsync}, waiting for the result. */
     default byte[] submit(byte[] command) {

@@ -10,6 +10,7 @@ import io.github.raftkit.api.error.RequestRejectedException;
 import io.github.raftkit.api.error.ResultUnavailableException;
 import io.github.raftkit.api.error.SessionExpiredException;
 import io.github.raftkit.api.error.ShutdownException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ final class Call {
     private final ClusterClient client;
     private final String what;
     private final long deadlineNanos;
+    private final long heldNanos;
     private final Supplier<ClientRequest> request;
     private final CompletableFuture<ClientReply> outcome = new CompletableFuture<>();
     private volatile boolean maybeApplied;
@@ -36,10 +38,12 @@ final class Call {
     private boolean redirectedLast;
     private String lastProblem = "no member answered";
 
-    Call(ClusterClient client, String what, long deadlineNanos, Supplier<ClientRequest> request) {
+    /** {@code held}: how long a member may hold the request before answering, added to each attempt's timeout. */
+    Call(ClusterClient client, String what, long deadlineNanos, Duration held, Supplier<ClientRequest> request) {
         this.client = client;
         this.what = what;
         this.deadlineNanos = deadlineNanos;
+        this.heldNanos = held.toNanos();
         this.request = request;
     }
 
@@ -69,8 +73,8 @@ final class Call {
         }
         attempts++;
         Endpoint to = client.leader().target();
-        long timeout = Math.min(client.config().attemptTimeout().toNanos(), remaining);
-        client.transport().call(to, request.get(), java.time.Duration.ofNanos(timeout))
+        long timeout = Math.min(client.config().attemptTimeout().toNanos() + heldNanos, remaining);
+        client.transport().call(to, request.get(), Duration.ofNanos(timeout))
                 .whenComplete((reply, error) -> answered(to, reply, error));
     }
 

@@ -12,6 +12,7 @@ import io.github.raftkit.api.error.SessionExpiredException;
 import io.github.raftkit.api.error.ShutdownException;
 import io.github.raftkit.api.spi.ClientTransport;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -66,14 +67,15 @@ public final class ClusterClient implements RaftClient {
 
     @Override
     public CompletableFuture<byte[]> submitAsync(byte[] command) {
-        return admitted("write", deadline -> write(command, deadline));
+        return admitted("write", Duration.ZERO, deadline -> write(command, deadline));
     }
 
     @Override
-    public CompletableFuture<byte[]> queryAsync(byte[] query, ReadConsistency consistency) {
+    public CompletableFuture<byte[]> queryAsync(byte[] query, ReadConsistency consistency, Duration maxWait) {
         String type = "read." + consistency.name().toLowerCase(Locale.ROOT);
-        return admitted(type, deadline -> new Call(this, consistency.name().toLowerCase(Locale.ROOT) + " read",
-                deadline, () -> new ClientRequest.Read(config.group(), consistency, query)).start()
+        ClientRequest.Read read = new ClientRequest.Read(config.group(), consistency, query, maxWait);
+        return admitted(type, maxWait, deadline -> new Call(this, type.substring("read.".length()) + " read",
+                deadline, maxWait, () -> read).start()
                 .thenApply(reply -> ((ClientReply.Result) reply).value()));
     }
 
@@ -81,7 +83,7 @@ public final class ClusterClient implements RaftClient {
         return session(deadline).thenCompose(current -> {
             long sequence = current.nextSequence();
             Call call = new Call(this, "write " + sequence + " of client " + current.clientId(), deadline,
-                    () -> new ClientRequest.Write(config.group(), current.clientId(), sequence,
+                    Duration.ZERO, () -> new ClientRequest.Write(config.group(), current.clientId(), sequence,
                             current.acknowledgedBelow(sequence), command));
             return call.start().handle((reply, error) -> {
                 current.answered(sequence);
@@ -108,7 +110,7 @@ public final class ClusterClient implements RaftClient {
             }
             CompletableFuture<ClientSession> fresh = new CompletableFuture<>();
             if (session.compareAndSet(current, fresh)) {
-                new Call(this, "session registration", deadline, () -> new ClientRequest.Register(config.group()))
+                new Call(this, "session registration", deadline, Duration.ZERO, () -> new ClientRequest.Register(config.group()))
                         .start()
                         .thenApply(reply -> new ClientSession(((ClientReply.Registered) reply).clientId()))
                         .whenComplete((registered, error) -> {
@@ -130,8 +132,12 @@ public final class ClusterClient implements RaftClient {
         }
     }
 
-    /** Runs {@code body} if this client has room for one more request in flight, and meters its outcome. */
-    private CompletableFuture<byte[]> admitted(String type, LongFunction<CompletableFuture<byte[]>> body) {
+    /**
+     * Runs {@code body} with its deadline, the request timeout plus the time the member may hold it, if this client
+     * has room for one more request in flight, and meters its outcome.
+     */
+    private CompletableFuture<byte[]> admitted(String type, Duration held,
+                                               LongFunction<CompletableFuture<byte[]>> body) {
         if (closed) {
             return CompletableFuture.failedFuture(new ShutdownException("the client is closed"));
         }
@@ -149,7 +155,7 @@ public final class ClusterClient implements RaftClient {
             inFlight.decrementAndGet();
             meters.call(type, error == null ? null : unwrap(error), nanoTime() - start);
         });
-        body.apply(start + config.requestTimeout().toNanos()).whenComplete((value, error) -> {
+        body.apply(start + config.requestTimeout().toNanos() + held.toNanos()).whenComplete((value, error) -> {
             if (error == null) {
                 result.complete(value);
             } else {

@@ -9,6 +9,8 @@ import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.api.spi.SnapshotStore;
 import io.github.raftkit.api.statemachine.Command;
+import io.github.raftkit.api.statemachine.BlockingQueries;
+import io.github.raftkit.api.statemachine.LeaderDuties;
 import io.github.raftkit.api.statemachine.Snapshot;
 import io.github.raftkit.api.statemachine.StateMachine;
 import io.github.raftkit.core.engine.ReadState;
@@ -17,15 +19,20 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feeds committed entries to the {@link StateMachine} in log order and in batches, on one apply thread, and answers
@@ -46,8 +53,14 @@ import java.util.function.Consumer;
  *
  * <p>Stale reads wait until the state machine has applied up to a commit index learned from a current leader, so that
  * a restarted member never answers from a state older than what it acknowledged before (the Redis-Raft bug).
+ *
+ * <p>The state machine's optional extras run here too. A query that may wait is held until
+ * {@link BlockingQueries#answerIfReady} answers it, asked again after every applied batch, or until its wait ends.
+ * {@link LeaderDuties} start once this member leads a term and has applied an entry of that term, and stop when the
+ * engine loop reports that leadership ended; tasks they scheduled run here, and only while their term is current.
  */
 final class ApplyStage {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplyStage.class);
 
     /** Work for the apply thread. */
     sealed interface Task {
@@ -62,8 +75,47 @@ final class ApplyStage {
         CompletableFuture<?> future();
     }
 
-    /** A query, answered once the state machine has applied through the confirmed index. */
-    record Query(byte[] query, CompletableFuture<byte[]> future) implements ReadRequest {
+    /**
+     * A query, answered once the state machine has applied through the confirmed index; if it may {@code wait}, only
+     * once the state machine has the answer it waits for ({@link BlockingQueries}) or the wait is over.
+     */
+    record Query(byte[] query, Wait hold, CompletableFuture<byte[]> future) implements ReadRequest {
+        /** A query answered as soon as it is fresh enough. */
+        Query(byte[] query, CompletableFuture<byte[]> future) {
+            this(query, Wait.NONE, future);
+        }
+    }
+
+    /** Whether a query may still be held; set once, from the timer, when its wait is over. */
+    static final class Wait {
+        static final Wait NONE = over();
+        private volatile boolean over;
+
+        static Wait over() {
+            Wait wait = new Wait();
+            wait.end();
+            return wait;
+        }
+
+        void end() {
+            over = true;
+        }
+
+        boolean isOver() {
+            return over;
+        }
+    }
+
+    /** A held query's wait is over: it is answered with the state as it stands. */
+    record WaitEnded(Query query) implements Task {
+    }
+
+    /** This member now leads {@code term}, or leads nothing if it is 0. */
+    record Leadership(long term) implements Task {
+    }
+
+    /** A task the state machine's leader duties scheduled in {@code term}'s context. */
+    record Duty(LeaderTerm term, Runnable task) implements Task {
     }
 
     /** A follower's read barrier (dissertation §6.4), answered with the confirmed index as soon as it is known. */
@@ -88,7 +140,7 @@ final class ApplyStage {
     }
 
     /** A read served from whatever has been applied, once stale reads are allowed. */
-    record StaleRead(byte[] query, CompletableFuture<byte[]> future) implements Task {
+    record StaleRead(Query query) implements Task {
     }
 
     /** The engine learned {@code index} as committed from a current leader: stale reads may go once it is applied. */
@@ -111,6 +163,12 @@ final class ApplyStage {
 
     private final NodeId self;
     private final StateMachine stateMachine;
+    private final Optional<BlockingQueries> blocking;
+    private final Optional<LeaderDuties> duties;
+    private final LongFunction<LeaderTerm> leaderTerms;
+    private final Set<Query> held = new LinkedHashSet<>();
+    private long leadingTerm;
+    private LeaderTerm dutiesTerm;
     private final BatchWorker<Task> worker;
     private final NavigableMap<Long, Waiting> proposals = new TreeMap<>();
     private final Map<Long, ReadRequest> unconfirmedReads = new HashMap<>();
@@ -130,10 +188,17 @@ final class ApplyStage {
     private long staleReadsFrom = Long.MAX_VALUE;
     private final List<Query> staleReads = new ArrayList<>();
 
-    ApplyStage(NodeId self, StateMachine stateMachine, SnapshotPolicy policy, List<NodeId> members,
-               ThreadFactory threads, Consumer<Throwable> onFailure) {
+    /**
+     * {@code extras} is the user's state machine, for its optional {@link BlockingQueries} and {@link LeaderDuties};
+     * {@code leaderTerms} makes the context of a led term.
+     */
+    ApplyStage(NodeId self, StateMachine stateMachine, Object extras, LongFunction<LeaderTerm> leaderTerms,
+               SnapshotPolicy policy, List<NodeId> members, ThreadFactory threads, Consumer<Throwable> onFailure) {
         this.self = self;
         this.stateMachine = stateMachine;
+        this.blocking = extras instanceof BlockingQueries queries ? Optional.of(queries) : Optional.empty();
+        this.duties = extras instanceof LeaderDuties leader ? Optional.of(leader) : Optional.empty();
+        this.leaderTerms = leaderTerms;
         this.policy = policy;
         this.members = List.copyOf(members);
         this.worker = new BatchWorker<>("apply", threads, Integer.MAX_VALUE, this::handle, onFailure);
@@ -185,8 +250,23 @@ final class ApplyStage {
                 confirm(decided.reads());
                 abort(decided.abortedReads(), decided.leaderHint());
                 serveConfirmedReads();
+                if (decided.restore().isPresent() || !decided.committed().isEmpty()) {
+                    serveHeldQueries();
+                    startDutiesOnceCaughtUp();
+                }
+            } else if (task instanceof WaitEnded ended) {
+                ended.query().hold().end();
+                if (held.remove(ended.query())) {
+                    answer(ended.query());
+                }
+            } else if (task instanceof Leadership leadership) {
+                changeLeadership(leadership.term());
+            } else if (task instanceof Duty duty) {
+                if (duty.term() == dutiesTerm) {
+                    runDuty(duty.task(), "a scheduled task");
+                }
             } else if (task instanceof StaleRead read) {
-                staleReads.add(new Query(read.query(), read.future()));
+                staleReads.add(read.query());
             } else if (task instanceof LeaderCommitKnown known) {
                 staleReadsFrom = Math.min(staleReadsFrom, known.index());
             } else if (task instanceof TakeSnapshot take) {
@@ -201,6 +281,50 @@ final class ApplyStage {
         serveConfirmedReads();
         serveStaleReads();
         maybeSnapshot();
+    }
+
+    /**
+     * The leader's duties start once it has applied its own first entry of the term, so they see every entry
+     * committed before the term (§5.4.2: the leader commits its predecessors' entries only by committing its own).
+     */
+    private void changeLeadership(long term) {
+        if (dutiesTerm != null && dutiesTerm.term() != term) {
+            dutiesTerm.end();
+            dutiesTerm = null;
+            runDuty(() -> duties.orElseThrow().leaderStopped(), "leaderStopped");
+        }
+        leadingTerm = term;
+        startDutiesOnceCaughtUp();
+    }
+
+    private void startDutiesOnceCaughtUp() {
+        if (duties.isEmpty() || leadingTerm == 0 || dutiesTerm != null || appliedTerm != leadingTerm) {
+            return;
+        }
+        LeaderTerm context = leaderTerms.apply(leadingTerm);
+        dutiesTerm = context;
+        runDuty(() -> duties.get().leaderStarted(context), "leaderStarted");
+    }
+
+    /**
+     * A failing duty is the leader's own business, not replicated state: it is logged and the member goes on, since
+     * stopping the leader over it would only move the same duty to the next one.
+     */
+    private void runDuty(Runnable duty, String what) {
+        try {
+            duty.run();
+        } catch (RuntimeException e) {
+            LOG.error("{}: the state machine's leader duties failed in {}", self, what, e);
+        }
+    }
+
+    private void serveHeldQueries() {
+        if (held.isEmpty()) {
+            return;
+        }
+        List<Query> waiting = List.copyOf(held);
+        held.clear();
+        waiting.forEach(this::answer);
     }
 
     private void serveStaleReads() {
@@ -354,13 +478,22 @@ final class ApplyStage {
         }
     }
 
-    /** Runs a query; its failure fails that read alone, since queries change nothing that replicas share. */
+    /**
+     * Runs a query, or holds it if it may wait and the state machine does not have its answer yet; its failure fails
+     * that read alone, since queries change nothing that replicas share.
+     */
     private void answer(Query read) {
         if (read.future().isDone()) {
             return;
         }
         try {
-            read.future().complete(stateMachine.query(read.query()));
+            Optional<byte[]> ready = read.hold().isOver() || blocking.isEmpty() ? Optional.of(stateMachine.query(
+                    read.query())) : blocking.get().answerIfReady(read.query());
+            if (ready.isPresent()) {
+                read.future().complete(ready.get());
+            } else {
+                held.add(read);
+            }
         } catch (RuntimeException e) {
             read.future().completeExceptionally(e);
         }

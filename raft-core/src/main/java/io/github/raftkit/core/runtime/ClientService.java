@@ -19,6 +19,7 @@ import io.github.raftkit.api.spi.ClientHandler;
 import io.github.raftkit.core.session.SessionReply;
 import io.github.raftkit.core.session.SessionStateMachine;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,13 +47,14 @@ final class ClientService implements ClientHandler {
         /** Proposes an entry already wrapped for the session state machine. */
         CompletableFuture<byte[]> proposeEntry(byte[] entry, String what);
 
-        CompletableFuture<byte[]> read(byte[] query, ReadConsistency consistency);
+        /** A read, held up to {@code maxWait} for a state machine with blocking queries. */
+        CompletableFuture<byte[]> read(byte[] query, ReadConsistency consistency, Duration maxWait);
 
         /** The leader's read index, once it confirmed it still leads. */
         CompletableFuture<Long> readBarrier();
 
         /** Answers {@code query} once this member has applied through {@code index}. */
-        CompletableFuture<byte[]> readAt(long index, byte[] query);
+        CompletableFuture<byte[]> readAt(long index, byte[] query, Duration maxWait);
 
         /** Passes {@code request} to the leader at {@code leader}, holding a pending slot meanwhile. */
         Optional<CompletableFuture<ClientReply>> forward(Endpoint leader, ClientRequest.Forwarded request);
@@ -131,7 +133,7 @@ final class ClientService implements ClientHandler {
             return member.proposeEntry(entry, "write")
                     .thenApply(result -> SessionReply.decode(result, write.clientId(), write.sequence()));
         } else if (request instanceof ClientRequest.Read read) {
-            return member.read(read.query(), read.consistency()).thenApply(ClientReply.Result::new);
+            return member.read(read.query(), read.consistency(), read.maxWait()).thenApply(ClientReply.Result::new);
         } else if (request instanceof ClientRequest.ReadBarrier) {
             return member.readBarrier().thenApply(ClientReply.ReadIndex::new);
         }
@@ -146,7 +148,8 @@ final class ClientService implements ClientHandler {
         }
         return member.forward(leader.get(), new ClientRequest.Forwarded(new ClientRequest.ReadBarrier(group)))
                 .map(barrier -> barrier.thenCompose(answer -> answer instanceof ClientReply.ReadIndex index
-                        ? member.readAt(index.index(), read.query()).thenApply(ClientReply.Result::new)
+                        ? member.readAt(index.index(), read.query(), read.maxWait())
+                                .thenApply(ClientReply.Result::new)
                         : CompletableFuture.completedFuture(answer)))
                 .orElseGet(() -> notLeader(status));
     }

@@ -49,6 +49,7 @@ final class EngineLoop {
     private final BatchWorker<LoopEvent> worker;
     private final SnapshotStage snapshots;
     private boolean leaderCommitKnown;
+    private long leadingTerm;
     private final AtomicInteger inboundQueued = new AtomicInteger();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private int writesInStorage;
@@ -228,6 +229,15 @@ final class EngineLoop {
         return engine.leader().filter(leader -> !leader.equals(engine.self()));
     }
 
+    /** Tells the apply stage when this member starts or stops leading a term, for the state machine's duties. */
+    private void noteLeadership() {
+        long leading = engine.role() == Role.LEADER ? engine.term() : 0;
+        if (leading != leadingTerm) {
+            leadingTerm = leading;
+            apply.submit(new ApplyStage.Leadership(leading));
+        }
+    }
+
     /**
      * Once this member knows a commit index from a current leader (a follower the one its leader advertised; a leader
      * its own, once it committed in its term), stale reads may be served when it has applied that far.
@@ -250,6 +260,7 @@ final class EngineLoop {
 
     private void publish() {
         noteLeaderCommit();
+        noteLeadership();
         view = new View(engine.role(), engine.term(), engine.leader(), engine.commitIndex(), engine.lastIndex(),
                 engine.replication());
         changes.observe(engine.role(), engine.term(), engine.leader());

@@ -11,6 +11,7 @@ import io.github.raftkit.api.error.RaftException;
 import io.github.raftkit.api.error.ShutdownException;
 import io.github.raftkit.api.error.StorageException;
 import io.github.raftkit.api.spi.SnapshotMetadata;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -119,7 +120,7 @@ public final class RaftNode implements RaftServer {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(consistency, "consistency");
         RunningNode node = running;
-        return node == null ? notRunning() : node.read(query, consistency);
+        return node == null ? notRunning() : node.read(query, consistency, Duration.ZERO);
     }
 
     @Override

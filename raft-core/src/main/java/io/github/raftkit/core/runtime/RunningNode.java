@@ -23,7 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -67,7 +69,7 @@ final class RunningNode implements ClientService.Member {
         // Every command goes through the client sessions, which make retried client writes exactly-once (§6.3).
         SessionStateMachine sessions = new SessionStateMachine(setup.stateMachine(), config.sessions());
         metrics.retries(sessions);
-        this.apply = new ApplyStage(config.node(), sessions, config.snapshots(),
+        this.apply = new ApplyStage(config.node(), sessions, setup.stateMachine(), this::leaderTerm, config.snapshots(),
                 List.copyOf(config.membership().ids()), setup.threads(), onFailure);
         // Election timeouts must differ between members (§5.2); the engine takes its randomness as a seeded input.
         RaftEngine engine = new RaftEngine(EngineConfig.from(config), recovered, new Random());
@@ -129,6 +131,11 @@ final class RunningNode implements ClientService.Member {
         return future;
     }
 
+    private LeaderTerm leaderTerm(long term) {
+        return new LeaderTerm(setup.config().node(), term, this::propose, setup.timer(), apply::submit,
+                setup.clock()::monotonicTime);
+    }
+
     CompletableFuture<byte[]> propose(byte[] command) {
         return proposeEntry(SessionStateMachine.plainCommand(command), "proposal");
     }
@@ -153,12 +160,31 @@ final class RunningNode implements ClientService.Member {
     }
 
     @Override
-    public CompletableFuture<byte[]> readAt(long index, byte[] query) {
+    public CompletableFuture<byte[]> readAt(long index, byte[] query, Duration maxWait) {
         PendingRequests.Admitted<byte[]> request = pending.admit("follower read at index " + index);
         if (!request.refused()) {
-            apply.submit(new ApplyStage.ReadAt(index, new ApplyStage.Query(query, request.work())));
+            apply.submit(new ApplyStage.ReadAt(index, heldQuery(query, maxWait, request.work())));
         }
         return request.reply();
+    }
+
+    /**
+     * A query that the apply stage may hold for up to {@code maxWait}, capped at half the request timeout so that
+     * it is answered before the timeout sweep fails it.
+     */
+    private ApplyStage.Query heldQuery(byte[] query, Duration maxWait, CompletableFuture<byte[]> future) {
+        if (maxWait.isZero()) {
+            return new ApplyStage.Query(query, future);
+        }
+        ApplyStage.Query held = new ApplyStage.Query(query, new ApplyStage.Wait(), future);
+        long waitNanos = Math.min(maxWait.toNanos(), setup.config().requestTimeout().toNanos() / 2);
+        try {
+            setup.timer().schedule(() -> apply.submit(new ApplyStage.WaitEnded(held)), waitNanos,
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            held.hold().end(); // shutting down: answered (or failed) at once
+        }
+        return held;
     }
 
     @Override
@@ -180,14 +206,14 @@ final class RunningNode implements ClientService.Member {
 
     /** A read: STALE from what is applied, LEASE under the leader's lease if it holds one, else through ReadIndex. */
     @Override
-    public CompletableFuture<byte[]> read(byte[] query, ReadConsistency consistency) {
+    public CompletableFuture<byte[]> read(byte[] query, ReadConsistency consistency, Duration maxWait) {
         PendingRequests.Admitted<byte[]> request =
                 pending.admit(consistency.name().toLowerCase(Locale.ROOT) + " read");
         if (!request.refused()) {
             if (consistency == ReadConsistency.STALE) {
-                apply.submit(new ApplyStage.StaleRead(query, request.work()));
+                apply.submit(new ApplyStage.StaleRead(heldQuery(query, maxWait, request.work())));
             } else {
-                loop.read(new ApplyStage.Query(query, request.work()), consistency == ReadConsistency.LEASE);
+                loop.read(heldQuery(query, maxWait, request.work()), consistency == ReadConsistency.LEASE);
             }
         }
         return request.reply();

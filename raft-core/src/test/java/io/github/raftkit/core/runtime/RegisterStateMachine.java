@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  * that replicas can be compared. Each command's result is {@code "<index>:<command>"}. It can be made to block in
  * apply (to fill the pending queue) or to fail on a command (to stop its member).
  */
-public final class RegisterStateMachine implements StateMachine {
+public class RegisterStateMachine implements StateMachine {
     /** A command that makes {@link #apply} throw. */
     public static final String FAIL = "fail";
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,11 +35,13 @@ public final class TestCluster implements AutoCloseable {
     private final GroupId group;
     private final Membership membership;
     private final UnaryOperator<RaftConfig.Builder> tuning;
+    private final Supplier<? extends RegisterStateMachine> machineFactory;
     private final MeterRegistry registry = new SimpleMeterRegistry();
     private final Map<NodeId, RaftServer> running = new LinkedHashMap<>();
     private final Map<NodeId, RegisterStateMachine> machines = new LinkedHashMap<>();
 
-    private TestCluster(int size, UnaryOperator<RaftConfig.Builder> tuning) {
+    private TestCluster(int size, UnaryOperator<RaftConfig.Builder> tuning,
+                        Supplier<? extends RegisterStateMachine> machineFactory) {
         int cluster = NEXT_CLUSTER.incrementAndGet();
         this.group = GroupId.of("test-" + cluster);
         Membership.Builder members = Membership.builder();
@@ -47,6 +50,7 @@ public final class TestCluster implements AutoCloseable {
         }
         this.membership = members.build();
         this.tuning = tuning;
+        this.machineFactory = machineFactory;
     }
 
     /** A cluster of {@code size} members with the test timings, none started. */
@@ -56,7 +60,12 @@ public final class TestCluster implements AutoCloseable {
 
     /** A cluster whose configuration {@code tuning} adjusts after the test timings are set. */
     public static TestCluster of(int size, UnaryOperator<RaftConfig.Builder> tuning) {
-        return new TestCluster(size, tuning);
+        return new TestCluster(size, tuning, RegisterStateMachine::new);
+    }
+
+    /** A cluster whose members run the state machines {@code machines} makes, one per start. */
+    public static TestCluster withMachines(int size, Supplier<? extends RegisterStateMachine> machines) {
+        return new TestCluster(size, builder -> builder, machines);
     }
 
     /** Starts every member. */
@@ -67,7 +76,7 @@ public final class TestCluster implements AutoCloseable {
 
     /** Starts {@code node} with a fresh state machine; its stores keep what an earlier run of it wrote. */
     public RaftServer start(NodeId node) {
-        RegisterStateMachine machine = new RegisterStateMachine();
+        RegisterStateMachine machine = machineFactory.get();
         RaftServer server = RaftServers.create(config(node), machine, registry);
         server.start().join();
         running.put(node, server);
@@ -77,6 +86,10 @@ public final class TestCluster implements AutoCloseable {
 
     public void stop(NodeId node) {
         running.remove(node).stop().join();
+    }
+
+    public GroupId group() {
+        return group;
     }
 
     public RaftConfig config(NodeId node) {

@@ -6,6 +6,7 @@ import io.github.raftkit.api.client.ClientError;
 import io.github.raftkit.api.client.ClientReply;
 import io.github.raftkit.api.client.ClientRequest;
 import io.netty.buffer.ByteBuf;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,7 @@ final class ClientFrameReader {
             case CLIENT_WRITE -> new ClientRequest.Write(group, in.readLong(), in.readLong(), in.readLong(),
                     FrameReader.bytes(in));
             case CLIENT_READ -> new ClientRequest.Read(group, ClientCodes.consistency(in.readUnsignedByte()),
-                    FrameReader.bytes(in));
+                    FrameReader.bytes(in), Duration.ofMillis(in.readInt()));
             case CLIENT_READ_BARRIER -> new ClientRequest.ReadBarrier(group);
             default -> throw new IllegalStateException(type + " is not a plain client request");
         };

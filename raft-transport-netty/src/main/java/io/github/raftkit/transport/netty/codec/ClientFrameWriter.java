@@ -73,7 +73,7 @@ final class ClientFrameWriter {
         if (request instanceof ClientRequest.Write write) {
             return group + 3 * LONG + Integer.BYTES + write.command().length;
         } else if (request instanceof ClientRequest.Read read) {
-            return group + 1 + Integer.BYTES + read.query().length;
+            return group + 1 + Integer.BYTES + read.query().length + Integer.BYTES;
         } else if (request instanceof ClientRequest.Forwarded forwarded) {
             return 1 + requestSize(forwarded.request());
         }
@@ -93,7 +93,7 @@ final class ClientFrameWriter {
                     .writeInt(write.command().length).writeBytes(write.command());
         } else if (request instanceof ClientRequest.Read read) {
             out.writeByte(ClientCodes.code(read.consistency())).writeInt(read.query().length)
-                    .writeBytes(read.query());
+                    .writeBytes(read.query()).writeInt((int) read.maxWait().toMillis());
         }
     }
 

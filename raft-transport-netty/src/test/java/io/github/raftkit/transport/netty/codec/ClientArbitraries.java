@@ -7,6 +7,7 @@ import io.github.raftkit.api.ReadConsistency;
 import io.github.raftkit.api.client.ClientError;
 import io.github.raftkit.api.client.ClientReply;
 import io.github.raftkit.api.client.ClientRequest;
+import java.time.Duration;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -57,7 +58,8 @@ final class ClientArbitraries {
     }
 
     private static Arbitrary<ClientRequest> reads() {
-        return Combinators.combine(groups(), Arbitraries.of(ReadConsistency.class), payloads())
+        return Combinators.combine(groups(), Arbitraries.of(ReadConsistency.class), payloads(),
+                        Arbitraries.longs().between(0, ClientRequest.Read.MAX_WAIT.toMillis()).map(Duration::ofMillis))
                 .as(ClientRequest.Read::new);
     }
 

@@ -11,6 +11,7 @@ import io.github.raftkit.api.client.ClientReply;
 import io.github.raftkit.api.client.ClientRequest;
 import io.github.raftkit.transport.netty.Messages;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,17 @@ class ClientFrameDecoderTest {
     void unknownReadConsistencyCodeIsRefused() {
         byte[] frame = Wire.encode(request(new ClientRequest.Read(Messages.GROUP, ReadConsistency.STALE, new byte[3])));
         frame[FIELDS + GROUP_BYTES] = 3;
+        assertRefused(MalformedReason.BAD_BODY, frame);
+    }
+
+    @Test
+    void readWaitingNegativeOrBeyondTheLimitIsRefused() {
+        byte[] frame = Wire.encode(request(new ClientRequest.Read(Messages.GROUP, ReadConsistency.LINEARIZABLE,
+                new byte[3], Duration.ofSeconds(1))));
+        ByteBuffer.wrap(frame).putInt(frame.length - Integer.BYTES, -1);
+        assertRefused(MalformedReason.BAD_BODY, frame);
+        ByteBuffer.wrap(frame).putInt(frame.length - Integer.BYTES,
+                (int) ClientRequest.Read.MAX_WAIT.toMillis() + 1);
         assertRefused(MalformedReason.BAD_BODY, frame);
     }
 

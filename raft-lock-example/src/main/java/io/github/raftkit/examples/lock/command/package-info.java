@@ -1,0 +1,2 @@
+/** Command of the lock service. */
+package io.github.raftkit.examples.lock.command;

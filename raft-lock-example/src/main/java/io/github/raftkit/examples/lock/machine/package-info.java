@@ -1,0 +1,2 @@
+/** Machine of the lock service. */
+package io.github.raftkit.examples.lock.machine;

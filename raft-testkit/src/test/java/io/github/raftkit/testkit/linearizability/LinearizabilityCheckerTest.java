@@ -1,5 +1,7 @@
 package io.github.raftkit.testkit.linearizability;
 
+import static io.github.raftkit.testkit.linearizability.Verdicts.assertLinearizable;
+import static io.github.raftkit.testkit.linearizability.Verdicts.assertNotLinearizable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,15 +17,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LinearizabilityCheckerTest {
-
-    private static void assertLinearizable(CheckResult result) {
-        assertEquals(Verdict.LINEARIZABLE, result.verdict(), result.explanation());
-        assertEquals(Optional.empty(), result.key());
-    }
-
-    private static void assertNotLinearizable(CheckResult result) {
-        assertEquals(Verdict.NOT_LINEARIZABLE, result.verdict(), result.explanation());
-    }
 
     // Histories some order explains.
     @Test

@@ -4,23 +4,9 @@ import io.github.raftkit.testkit.linearizability.RegisterModel.Cas;
 import io.github.raftkit.testkit.linearizability.RegisterModel.Input;
 import io.github.raftkit.testkit.linearizability.RegisterModel.Read;
 import io.github.raftkit.testkit.linearizability.RegisterModel.Write;
-import java.util.ArrayList;
-import java.util.List;
 
-/**
- * A register history written by hand as a timeline: each line is one client's operation with the times it was invoked
- * and returned. Operations go to key "x" until {@link #on} names another.
- */
-final class RegisterTimeline {
-    static final long BUDGET = 100_000;
-
-    private final List<Operation<Input, Long>> ops = new ArrayList<>();
-    private String key = "x";
-
-    RegisterTimeline on(String key) {
-        this.key = key;
-        return this;
-    }
+/** A register history written by hand as a {@link Timeline}. */
+final class RegisterTimeline extends Timeline<Input, Long, RegisterTimeline> {
 
     RegisterTimeline write(int client, long value, long invoked, long returned) {
         return add(client, new Write(value), null, invoked, returned, OpStatus.OK);
@@ -45,16 +31,13 @@ final class RegisterTimeline {
         return add(client, new Write(value), null, invoked, returned, OpStatus.FAIL);
     }
 
-    List<Operation<Input, Long>> operations() {
-        return List.copyOf(ops);
+    @Override
+    Model<?, Input, Long> model() {
+        return new RegisterModel();
     }
 
-    CheckResult check() {
-        return LinearizabilityChecker.check(new RegisterModel(), operations(), BUDGET);
-    }
-
-    private RegisterTimeline add(int client, Input input, Long output, long invoked, long returned, OpStatus status) {
-        ops.add(new Operation<>(ops.size() + 1, client, key, input, output, invoked, returned, status));
+    @Override
+    RegisterTimeline self() {
         return this;
     }
 }

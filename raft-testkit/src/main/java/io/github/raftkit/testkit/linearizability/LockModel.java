@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * history is one lock, and an owner is whatever the service grants to (a session or client id). The lock is free,
  * held {@linkplain Mode#EXCLUSIVE exclusively} by one owner, or held {@linkplain Mode#SHARED shared} by any number.
  * Every grant answers a fencing token, the log index of the grant, so tokens are positive and each grant's token
- * exceeds every earlier grant's on that lock, shared ones included.
+ * exceeds every earlier grant's on that lock, with one exception: readers granted together by one release share
+ * that release's index, so a shared grant may repeat the token of a reader holding the lock now.
  *
  * <ul>
  *   <li>{@link Acquire} answers {@link Granted}. An owner that already holds the lock in the mode it asks for is
@@ -171,10 +172,14 @@ public final class LockModel implements Model<LockModel.State, LockModel.Input, 
             return mode.isEmpty() || asked == Mode.SHARED && mode.get() == Mode.SHARED;
         }
 
-        /** A grant seen with {@code token}: every hold already there was granted before it, so has a smaller one. */
+        /**
+         * A grant seen with {@code token}: every hold already there was granted before it, so has a smaller token,
+         * except readers granted in the same batch, whose token can only be this one.
+         */
         private State granted(long owner, Mode asked, long token) {
             List<Hold> next = new ArrayList<>(holds.size() + 1);
-            holds.forEach(h -> next.add(new Hold(h.owner(), h.lowestToken(), Math.min(h.highestToken(), token - 1))));
+            holds.forEach(h -> next.add(h.lowestToken() >= token ? new Hold(h.owner(), token, token)
+                    : new Hold(h.owner(), h.lowestToken(), Math.min(h.highestToken(), token - 1))));
             next.add(new Hold(owner, token, token));
             return new State(Optional.of(asked), next, token);
         }
@@ -256,8 +261,18 @@ public final class LockModel implements Model<LockModel.State, LockModel.Input, 
         if (token == null) {
             return Optional.of(state.grantedUnseen(acquire.owner(), acquire.mode()));
         }
-        return token > state.lastToken()
+        return token > state.lastToken() || sharesABatchGrant(state, acquire, token)
                 ? Optional.of(state.granted(acquire.owner(), acquire.mode(), token)) : Optional.empty();
+    }
+
+    /**
+     * Readers granted together, when one release hands the lock to every reader at the head of the queue, get the
+     * same token, that release's log index: a shared grant may repeat the token of a reader that holds it now.
+     */
+    private static boolean sharesABatchGrant(State state, Acquire acquire, long token) {
+        return acquire.mode() == Mode.SHARED && state.mode().equals(Optional.of(Mode.SHARED))
+                && token == state.lastToken()
+                && state.holds().stream().anyMatch(hold -> hold.tokenKnown() && hold.lowestToken() == token);
     }
 
     private static <T extends Output> T expect(Class<T> type, Input input, Output output) {

@@ -43,8 +43,14 @@ class LockHistoryTest {
     }
 
     @Test
-    void eachSharedHolderGetsATokenOfItsOwn() {
-        assertNotLinearizable(new LockTimeline().shared(1, 5, 0, 1).shared(2, 5, 2, 3).check());
+    void readersGrantedTogetherShareOneToken() {
+        assertLinearizable(new LockTimeline().shared(1, 5, 0, 1).shared(2, 5, 2, 3).check());
+    }
+
+    @Test
+    void aSharedGrantRepeatingATokenNoHolderHasIsNotLinearizable() {
+        assertNotLinearizable(new LockTimeline().shared(1, 5, 0, 1).release(1, 2, 3).shared(2, 5, 4, 5).check());
+        assertNotLinearizable(new LockTimeline().exclusive(1, 5, 0, 1).release(1, 2, 3).shared(2, 5, 4, 5).check());
     }
 
     @Test

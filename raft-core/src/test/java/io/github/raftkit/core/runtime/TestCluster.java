@@ -8,6 +8,8 @@ import io.github.raftkit.api.RaftConfig;
 import io.github.raftkit.api.RaftServer;
 import io.github.raftkit.api.Role;
 import io.github.raftkit.api.ServerStatus;
+import io.github.raftkit.api.client.ClientConfig;
+import io.github.raftkit.api.statemachine.StateMachine;
 import io.github.raftkit.core.assembly.RaftServers;
 import io.github.raftkit.core.memory.MemoryStorage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,8 +25,9 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * A group of members in this JVM on the memory transport and stores, with fast test timings (5 ms ticks, 20 ms
- * heartbeats, 100-200 ms election timeouts). Each cluster gets its own group id and endpoints, so clusters never see
+ * A group of members in this JVM, running any state machine (a {@link RegisterStateMachine} unless told otherwise),
+ * on the memory transport and stores, with fast test timings (5 ms ticks, 40 ms heartbeats, 300-600 ms election
+ * timeouts). Each cluster gets its own group id and endpoints, so clusters never see
  * each other's messages or data; closing it stops every member and forgets the group's stored data.
  *
  * <p>Used from the test thread only; the members themselves run on their own threads.
@@ -35,13 +38,13 @@ public final class TestCluster implements AutoCloseable {
     private final GroupId group;
     private final Membership membership;
     private final UnaryOperator<RaftConfig.Builder> tuning;
-    private final Supplier<? extends RegisterStateMachine> machineFactory;
+    private final Supplier<? extends StateMachine> machineFactory;
     private final MeterRegistry registry = new SimpleMeterRegistry();
     private final Map<NodeId, RaftServer> running = new LinkedHashMap<>();
-    private final Map<NodeId, RegisterStateMachine> machines = new LinkedHashMap<>();
+    private final Map<NodeId, StateMachine> machines = new LinkedHashMap<>();
 
     private TestCluster(int size, UnaryOperator<RaftConfig.Builder> tuning,
-                        Supplier<? extends RegisterStateMachine> machineFactory) {
+                        Supplier<? extends StateMachine> machineFactory) {
         int cluster = NEXT_CLUSTER.incrementAndGet();
         this.group = GroupId.of("test-" + cluster);
         Membership.Builder members = Membership.builder();
@@ -64,7 +67,7 @@ public final class TestCluster implements AutoCloseable {
     }
 
     /** A cluster whose members run the state machines {@code machines} makes, one per start. */
-    public static TestCluster withMachines(int size, Supplier<? extends RegisterStateMachine> machines) {
+    public static TestCluster withMachines(int size, Supplier<? extends StateMachine> machines) {
         return new TestCluster(size, builder -> builder, machines);
     }
 
@@ -76,7 +79,7 @@ public final class TestCluster implements AutoCloseable {
 
     /** Starts {@code node} with a fresh state machine; its stores keep what an earlier run of it wrote. */
     public RaftServer start(NodeId node) {
-        RegisterStateMachine machine = machineFactory.get();
+        StateMachine machine = machineFactory.get();
         RaftServer server = RaftServers.create(config(node), machine, registry);
         server.start().join();
         running.put(node, server);
@@ -113,7 +116,19 @@ public final class TestCluster implements AutoCloseable {
 
     /** The state machine of {@code node}'s latest run. */
     public RegisterStateMachine machine(NodeId node) {
+        return (RegisterStateMachine) machines.get(node);
+    }
+
+    /** The state machine of {@code node}'s latest run, of whatever kind the cluster runs. */
+    public StateMachine stateMachine(NodeId node) {
         return machines.get(node);
+    }
+
+    /** A client configuration that knows every member, on the memory transport. */
+    public ClientConfig clientConfig() {
+        return ClientConfig.builder().group(group).endpoints(List.copyOf(membership.members().values()))
+                .transport("memory").requestTimeout(Duration.ofSeconds(20)).attemptTimeout(Duration.ofSeconds(1))
+                .build();
     }
 
     public List<NodeId> runningMembers() {

@@ -49,11 +49,16 @@ public final class LockClient implements AutoCloseable {
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private LockSession session; // guarded by this
 
-    /** A client over {@code raft}, which it owns and closes, with sessions that live {@code ttl} unrenewed. */
+    /**
+     * A client over {@code raft}, which it owns and closes (also when the time to live is refused), with sessions
+     * that live {@code ttl} unrenewed.
+     */
     public LockClient(RaftClient raft, Duration ttl) {
-        LockNames.ttlProblem(ttl.toMillis()).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
+        Optional<String> problem = LockNames.ttlProblem(ttl.toMillis());
+        if (problem.isPresent()) {
+            raft.close();
+            throw new IllegalArgumentException(problem.get());
+        }
         this.raft = raft;
         this.ttlMillis = ttl.toMillis();
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {

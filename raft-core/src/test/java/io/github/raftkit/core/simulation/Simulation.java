@@ -82,9 +82,9 @@ public final class Simulation {
             }
             checkHistory();
         } catch (InvariantViolation violation) {
-            throw failure(violation.invariant(), violation.getMessage(), violation);
+            throw failure(violation.invariant(), violation.name(), violation.getMessage(), violation);
         } catch (RuntimeException thrown) {
-            throw failure(Invariant.NO_EXCEPTIONS, thrown.toString(), thrown);
+            throw failure(Invariant.NO_EXCEPTIONS, Invariant.NO_EXCEPTIONS.name(), thrown.toString(), thrown);
         }
         stats.simulatedMillis = events.now();
         stats.elections = checker.elections();
@@ -137,13 +137,13 @@ public final class Simulation {
         }
     }
 
-    private SimulationFailure failure(Invariant invariant, String detail, Throwable cause) {
+    private SimulationFailure failure(Invariant invariant, String name, String detail, Throwable cause) {
         List<String> states = new ArrayList<>();
         for (SimNode node : nodes) {
             states.add(node.describe());
         }
         states.add("config: " + config);
-        return new SimulationFailure(seed, invariant, detail + " (at " + events.now() + " ms)", states,
+        return new SimulationFailure(seed, invariant, name, detail + " (at " + events.now() + " ms)", states,
                 trace.lastLines(), cause);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.raftkit.core.simulation;
 
 import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.api.statemachine.Snapshot;
 
 /** Everything that can happen at an instant of simulated time. Members are named by their position, 0-based. */
 sealed interface SimEvent {
@@ -29,9 +30,13 @@ sealed interface SimEvent {
         }
     }
 
-    /** A member's snapshot write of {@code state} finishes; ignored if the member crashed since. */
+    /**
+     * A member's snapshot write finishes; ignored if the member crashed since. The state machine's view is written
+     * out only now, as a snapshot thread would while applying went on: a view that shares mutable state with the live
+     * state machine shows here.
+     */
     record SnapshotWritten(int node, long incarnation, io.github.raftkit.api.spi.SnapshotMetadata metadata,
-                           byte[] state) implements SimEvent {
+                           Snapshot state) implements SimEvent {
         @Override
         public String toString() {
             return "snapshot n" + (node + 1) + " through " + metadata.lastIncludedIndex();

@@ -74,7 +74,7 @@ final class SimNode implements NodeView {
     void start() {
         RecoveredState recovered = recovery.apply(storage.recover(history));
         engine = engines.create(config, recovered, new Random(random.nextLong()));
-        stateMachine = new StateMachineChain(id());
+        stateMachine = new StateMachineChain(id(), new RegisterStateMachine());
         snapshotWriting = false;
         log = new LogMirror();
         recovered.snapshot().ifPresent(snapshot -> {
@@ -135,7 +135,7 @@ final class SimNode implements NodeView {
         }
         snapshotWriting = false;
         SnapshotMetadata metadata = written.metadata();
-        storage.save(new SimulatedStorage.StoredSnapshot(metadata, written.state()));
+        storage.save(new SimulatedStorage.StoredSnapshot(metadata, SnapshotBytes.write(written.state())));
         if (engine.snapshotTaken(metadata)) {
             stats.snapshotsTaken++;
         }
@@ -149,7 +149,7 @@ final class SimNode implements NodeView {
                 || applied.index() - newest < snapshots.entriesBetween()) {
             return;
         }
-        // Taking is cheap (a hash and a few registers); writing takes a while, and applying goes on meanwhile.
+        // Taking the view is cheap; writing it takes a while, and applying goes on meanwhile.
         snapshotWriting = true;
         history.record(applied.index(), applied.term(), log);
         SnapshotMetadata metadata = new SnapshotMetadata(applied.index(), applied.term(), config.members());
@@ -333,7 +333,7 @@ final class SimNode implements NodeView {
 
     /** A register of the applied state, as a read served here answers it. */
     long register(int key) {
-        return stateMachine.register(key);
+        return RegisterStateMachine.read(stateMachine.application(), key);
     }
 
     /** One line for failure reports. */

@@ -59,8 +59,15 @@ sealed interface SimEvent {
     record Heal() implements SimEvent {
     }
 
-    /** Time for the next client operation. */
-    record ClientTimer() implements SimEvent {
+    /**
+     * A callback an application scheduled (a client's next operation, a leader duty's task); {@code what} names it in
+     * the trace, whose hash folds in that name.
+     */
+    record Timer(String what, Runnable task) implements SimEvent {
+        @Override
+        public String toString() {
+            return what;
+        }
     }
 
     /** Faults stop: everything heals and restarts, and liveness is measured from here. */

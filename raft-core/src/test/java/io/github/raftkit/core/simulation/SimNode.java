@@ -6,6 +6,7 @@ import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.message.InstallSnapshot;
 import io.github.raftkit.api.message.RaftMessage;
 import io.github.raftkit.api.spi.SnapshotMetadata;
+import io.github.raftkit.api.statemachine.StateMachine;
 import io.github.raftkit.core.engine.EngineConfig;
 import io.github.raftkit.core.engine.ProposalOutcome;
 import io.github.raftkit.core.engine.RaftEngine;
@@ -17,17 +18,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.UnaryOperator;
 
 /**
- * One simulated member: an engine, the storage under it and the state machine over it, driven the way the runtime
- * will drive it. After every input it takes the engine's Ready and carries it out by the contract: messages go out
- * at once, state and entries go to storage, messages that promise them wait until that write (and every earlier one)
- * is durable, committed entries are applied in order. Every {@code entriesBetween} applied entries it snapshots its
- * state machine (the write takes a while, and a crash meanwhile loses it), and it reads and writes snapshot chunks
- * as the engine asks.
+ * One simulated member: an engine, the storage under it and the application's state machine over it, driven the way
+ * the runtime will drive it. After every input it takes the engine's Ready and carries it out by the contract:
+ * messages go out at once, state and entries go to storage, messages that promise them wait until that write (and
+ * every earlier one) is durable, committed entries are applied in order. Every {@code entriesBetween} applied entries
+ * it snapshots its state machine (the write takes a while, and a crash meanwhile loses it), and it reads and writes
+ * snapshot chunks as the engine asks.
  */
-final class SimNode implements NodeView {
+final class SimNode implements NodeView, SimMember {
     private static final int MAX_READIES_PER_INPUT = 10_000;
     private final int position;
     private final EngineConfig config;
@@ -35,46 +35,49 @@ final class SimNode implements NodeView {
     private final Network network;
     private final EventQueue events;
     private final Random random;
-    private final EngineFactory engines;
-    private final UnaryOperator<RecoveredState> recovery;
+    private final SimulationSetup setup;
     private final ClientListener clients;
     private final SimulationConfig.SnapshotShape snapshots;
     private final SnapshotHistory history;
     private final SimulationStats stats;
     private boolean snapshotWriting;
+    private boolean draining;
 
     private RaftEngine engine;
     private long incarnation;
     private LogMirror log = new LogMirror();
     private StateMachineChain stateMachine;
+    private InflightProposals proposals;
 
     SimNode(int position, EngineConfig config, SimulationConfig.StorageFaults storageFaults,
             SimulationConfig.SnapshotShape snapshots, Network network, EventQueue events, Random random,
-            EngineFactory engines, UnaryOperator<RecoveredState> recovery, DurableMedium medium,
-            ClientListener clients, SnapshotHistory history, SimulationStats stats) {
+            SimulationSetup setup, DurableMedium medium, ClientListener clients, SnapshotHistory history,
+            SimulationStats stats) {
         this.position = position;
         this.config = config;
         this.storage = new SimulatedStorage(storageFaults, medium);
         this.network = network;
         this.events = events;
         this.random = random;
-        this.engines = engines;
-        this.recovery = recovery;
+        this.setup = setup;
         this.clients = clients;
         this.snapshots = snapshots;
         this.history = history;
         this.stats = stats;
     }
 
-    int position() {
+    @Override
+    public int position() {
         return position;
     }
 
     /** Starts (or restarts) from what storage holds, with a fresh engine, log view and state machine. */
     void start() {
-        RecoveredState recovered = recovery.apply(storage.recover(history));
-        engine = engines.create(config, recovered, new Random(random.nextLong()));
-        stateMachine = new StateMachineChain(id(), new RegisterStateMachine());
+        RecoveredState recovered = setup.recovery().apply(storage.recover(history));
+        engine = setup.engines().create(config, recovered, new Random(random.nextLong()));
+        StateMachine application = setup.application().newStateMachine(id());
+        stateMachine = new StateMachineChain(id(), application);
+        proposals = new InflightProposals(id());
         snapshotWriting = false;
         log = new LogMirror();
         recovered.snapshot().ifPresent(snapshot -> {
@@ -175,36 +178,68 @@ final class SimNode implements NodeView {
                 from, Arrays.copyOfRange(bytes, from, to), done, done ? SnapshotBytes.crc(bytes) : 0));
     }
 
-    ProposalOutcome propose(List<byte[]> commands) {
+    @Override
+    public ProposalOutcome propose(List<byte[]> commands) {
+        boolean leading = engine.role() == Role.LEADER;
         ProposalOutcome outcome = engine.propose(commands);
+        if (outcome instanceof ProposalOutcome.Accepted accepted) {
+            stats.proposalsAccepted += commands.size();
+            if (!leading || accepted.lastIndex() - accepted.firstIndex() + 1 != commands.size()) {
+                throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(id()), "a " + (leading
+                        ? "leader" : "non-leader") + " accepted " + commands.size() + " commands as " + accepted);
+            }
+            proposals.accepted(accepted, commands);
+        } else {
+            stats.proposalsRefused += commands.size();
+        }
         drain();
         return outcome;
     }
 
-    boolean readIndex(long requestId) {
+    @Override
+    public boolean readIndex(long requestId) {
         boolean accepted = engine.readIndex(requestId);
         drain();
         return accepted;
     }
 
-    boolean leaseRead(long requestId) {
+    @Override
+    public boolean leaseRead(long requestId) {
         boolean accepted = engine.leaseRead(requestId);
         drain();
         return accepted;
     }
 
-    void campaign() {
+    @Override
+    public void campaign() {
         engine.campaign();
         drain();
     }
 
-    boolean transferLeadership(NodeId target) {
+    @Override
+    public boolean transferLeadership(NodeId target) {
         boolean accepted = engine.transferLeadership(target);
         drain();
         return accepted;
     }
 
+    /**
+     * Carries out the engine's Readys until it has none. A request made meanwhile (by a client that a listener told of
+     * an applied entry) only reaches the engine: this drain, already under way, carries its output out.
+     */
     private void drain() {
+        if (draining) {
+            return;
+        }
+        draining = true;
+        try {
+            drainReadies();
+        } finally {
+            draining = false;
+        }
+    }
+
+    private void drainReadies() {
         // One input never needs this many Readys; more means the engine and its caller feed each other forever,
         // which must fail with a seed rather than hang the sweep.
         for (int readies = 0; engine.hasReady(); readies++) {
@@ -257,11 +292,16 @@ final class SimNode implements NodeView {
                         "handed " + entry + " to apply, but it is not durable here (durable log ends at "
                                 + durable.lastIndex() + ")");
             }
-            stateMachine.apply(entry);
-            clients.applied(this, entry);
+            byte[] result = stateMachine.apply(entry);
+            boolean acknowledged = proposals.applied(entry);
+            if (acknowledged) {
+                stats.writesAcknowledged++;
+            }
+            clients.applied(this, entry, result, acknowledged);
             maybeSnapshot(entry);
         }
         for (ReadState read : ready.reads()) {
+            stats.readsConfirmed++;
             clients.readConfirmed(this, read);
         }
         for (long requestId : ready.abortedReads()) {
@@ -269,7 +309,7 @@ final class SimNode implements NodeView {
         }
     }
 
-    // ---- NodeView ----
+    // ---- NodeView and SimMember ----
 
     @Override
     public NodeId id() {
@@ -296,8 +336,8 @@ final class SimNode implements NodeView {
         return engine.term();
     }
 
-    /** Whom this member follows (itself when leading). */
-    Optional<NodeId> leader() {
+    @Override
+    public Optional<NodeId> leader() {
         return engine.leader();
     }
 
@@ -331,9 +371,9 @@ final class SimNode implements NodeView {
         return stateMachine.hash();
     }
 
-    /** A register of the applied state, as a read served here answers it. */
-    long register(int key) {
-        return RegisterStateMachine.read(stateMachine.application(), key);
+    @Override
+    public StateMachine stateMachine() {
+        return stateMachine.application();
     }
 
     /** One line for failure reports. */

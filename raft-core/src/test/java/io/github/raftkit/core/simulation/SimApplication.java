@@ -9,8 +9,9 @@ import io.github.raftkit.api.statemachine.StateMachine;
  * whose clients write and read registers and whose history is checked for linearizability.
  *
  * <p>The state machine is a real one: the simulation drives it by its contract (one {@code apply} per committed
- * command, {@code snapshot} and a later {@code writeTo}, {@code restore} at start-up and on an installed snapshot). A
- * setup is shared by every run of a sweep, so per-run state belongs in the {@link SimWorkload}.
+ * command, {@code snapshot} and a later {@code writeTo}, {@code restore} at start-up and on an installed snapshot) and
+ * drives {@link io.github.raftkit.api.statemachine.LeaderDuties} in simulated time. A setup is shared by every run of
+ * a sweep, so per-run state belongs in the {@link SimWorkload}.
  */
 public interface SimApplication {
 

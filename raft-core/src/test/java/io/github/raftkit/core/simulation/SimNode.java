@@ -5,6 +5,7 @@ import io.github.raftkit.api.Role;
 import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.message.InstallSnapshot;
 import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.api.error.NotLeaderException;
 import io.github.raftkit.api.spi.SnapshotMetadata;
 import io.github.raftkit.api.statemachine.StateMachine;
 import io.github.raftkit.core.engine.EngineConfig;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One simulated member: an engine, the storage under it and the application's state machine over it, driven the way
@@ -25,7 +27,8 @@ import java.util.Random;
  * messages go out at once, state and entries go to storage, messages that promise them wait until that write (and
  * every earlier one) is durable, committed entries are applied in order. Every {@code entriesBetween} applied entries
  * it snapshots its state machine (the write takes a while, and a crash meanwhile loses it), and it reads and writes
- * snapshot chunks as the engine asks.
+ * snapshot chunks as the engine asks. Once the engine has nothing more to hand over, it starts or stops the state
+ * machine's {@link io.github.raftkit.api.statemachine.LeaderDuties} as leadership changed.
  */
 final class SimNode implements NodeView, SimMember {
     private static final int MAX_READIES_PER_INPUT = 10_000;
@@ -37,6 +40,7 @@ final class SimNode implements NodeView, SimMember {
     private final Random random;
     private final SimulationSetup setup;
     private final ClientListener clients;
+    private final long clockOrigin;
     private final SimulationConfig.SnapshotShape snapshots;
     private final SnapshotHistory history;
     private final SimulationStats stats;
@@ -48,11 +52,13 @@ final class SimNode implements NodeView, SimMember {
     private LogMirror log = new LogMirror();
     private StateMachineChain stateMachine;
     private InflightProposals proposals;
+    private LeaderDutiesDriver duties;
 
+    /** {@code clockOrigin}: where the member's monotonic clock starts, so that no two members' clocks agree. */
     SimNode(int position, EngineConfig config, SimulationConfig.StorageFaults storageFaults,
             SimulationConfig.SnapshotShape snapshots, Network network, EventQueue events, Random random,
             SimulationSetup setup, DurableMedium medium, ClientListener clients, SnapshotHistory history,
-            SimulationStats stats) {
+            SimulationStats stats, long clockOrigin) {
         this.position = position;
         this.config = config;
         this.storage = new SimulatedStorage(storageFaults, medium);
@@ -61,6 +67,7 @@ final class SimNode implements NodeView, SimMember {
         this.random = random;
         this.setup = setup;
         this.clients = clients;
+        this.clockOrigin = clockOrigin;
         this.snapshots = snapshots;
         this.history = history;
         this.stats = stats;
@@ -78,6 +85,7 @@ final class SimNode implements NodeView, SimMember {
         StateMachine application = setup.application().newStateMachine(id());
         stateMachine = new StateMachineChain(id(), application);
         proposals = new InflightProposals(id());
+        duties = new LeaderDutiesDriver(application, this, events, clockOrigin);
         snapshotWriting = false;
         log = new LogMirror();
         recovered.snapshot().ifPresent(snapshot -> {
@@ -88,10 +96,15 @@ final class SimNode implements NodeView, SimMember {
         events.after(1 + random.nextInt(Simulation.MILLIS_PER_TICK), new SimEvent.Tick(position, incarnation));
     }
 
-    /** Power loss: the engine and everything not yet durable are gone. Returns whether a write was torn. */
+    /**
+     * Power loss: the engine and everything not yet durable are gone, and the state machine's leader duties go quiet
+     * untold while their pending proposals fail. Returns whether a write was torn.
+     */
     boolean crash() {
         engine = null;
         incarnation++;
+        duties.crash();
+        proposals.failLeaderProposals(Optional.empty());
         return storage.crash(random);
     }
 
@@ -180,6 +193,22 @@ final class SimNode implements NodeView, SimMember {
 
     @Override
     public ProposalOutcome propose(List<byte[]> commands) {
+        ProposalOutcome outcome = submit(commands, null);
+        drain();
+        return outcome;
+    }
+
+    /** A leader duty's proposal: the future completes once this member applies it, or fails if it cannot. */
+    CompletableFuture<byte[]> proposeAsLeader(byte[] command) {
+        CompletableFuture<byte[]> future = new CompletableFuture<>();
+        if (submit(List.of(command), future) instanceof ProposalOutcome.NotLeader refused) {
+            future.completeExceptionally(new NotLeaderException(id(), refused.leaderHint()));
+        }
+        drain();
+        return future;
+    }
+
+    private ProposalOutcome submit(List<byte[]> commands, CompletableFuture<byte[]> future) {
         boolean leading = engine.role() == Role.LEADER;
         ProposalOutcome outcome = engine.propose(commands);
         if (outcome instanceof ProposalOutcome.Accepted accepted) {
@@ -188,12 +217,17 @@ final class SimNode implements NodeView, SimMember {
                 throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(id()), "a " + (leading
                         ? "leader" : "non-leader") + " accepted " + commands.size() + " commands as " + accepted);
             }
-            proposals.accepted(accepted, commands);
+            proposals.accepted(accepted, commands, future);
         } else {
             stats.proposalsRefused += commands.size();
         }
-        drain();
         return outcome;
+    }
+
+    /** A task a leader duty scheduled, run on this member like the apply thread runs it. */
+    void runLeaderTask(Runnable task) {
+        task.run();
+        drain();
     }
 
     @Override
@@ -224,8 +258,9 @@ final class SimNode implements NodeView, SimMember {
     }
 
     /**
-     * Carries out the engine's Readys until it has none. A request made meanwhile (by a client that a listener told of
-     * an applied entry) only reaches the engine: this drain, already under way, carries its output out.
+     * Carries out the engine's Readys until it has none, settling leader duties' proposals after each, then starts or
+     * stops leader duties, which may propose and so make more. A request made meanwhile (by a listener, a duty, a
+     * future's callback) only reaches the engine: this drain, already under way, carries its output out.
      */
     private void drain() {
         if (draining) {
@@ -240,15 +275,20 @@ final class SimNode implements NodeView, SimMember {
     }
 
     private void drainReadies() {
-        // One input never needs this many Readys; more means the engine and its caller feed each other forever,
-        // which must fail with a seed rather than hang the sweep.
-        for (int readies = 0; engine.hasReady(); readies++) {
-            if (readies == MAX_READIES_PER_INPUT) {
-                throw new InvariantViolation(Invariant.LIVENESS, List.of(id()), "the engine still has work after "
-                        + MAX_READIES_PER_INPUT + " Readys for one input: a livelock");
+        int readies = 0;
+        do {
+            // One input never needs this many Readys; more means the engine and its caller feed each other forever,
+            // which must fail with a seed rather than hang the sweep.
+            for (; engine.hasReady(); readies++) {
+                if (readies == MAX_READIES_PER_INPUT) {
+                    throw new InvariantViolation(Invariant.LIVENESS, List.of(id()), "the engine still has work after "
+                            + MAX_READIES_PER_INPUT + " Readys for one input: a livelock");
+                }
+                carryOut(engine.ready());
+                proposals.settle();
             }
-            carryOut(engine.ready());
-        }
+            duties.afterDrain(proposals);
+        } while (engine.hasReady());
         if (engine.lastIndex() != log.lastIndex() || engine.lastTerm() != log.term(log.lastIndex())) {
             throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(id()), "the engine's log ends at "
                     + engine.lastIndex() + " but its Readys describe a log ending at " + log.lastIndex()
@@ -293,7 +333,7 @@ final class SimNode implements NodeView, SimMember {
                                 + durable.lastIndex() + ")");
             }
             byte[] result = stateMachine.apply(entry);
-            boolean acknowledged = proposals.applied(entry);
+            boolean acknowledged = proposals.applied(entry, result, engine.leader());
             if (acknowledged) {
                 stats.writesAcknowledged++;
             }
@@ -369,6 +409,11 @@ final class SimNode implements NodeView, SimMember {
     @Override
     public long appliedHash() {
         return stateMachine.hash();
+    }
+
+    /** The term of the last entry applied: a leader that has applied an entry of its own term is up to date. */
+    long appliedTerm() {
+        return log.term(stateMachine.appliedIndex());
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.util.Random;
  * application checks its clients' whole history (the registers' for linearizability).
  *
  * <p>A single {@link Random} seeded with the run's seed decides everything (the configuration, faults, delays,
- * client actions, each engine's own seed), and there are no threads or wall clocks, so a seed replays exactly.
+ * client actions, each engine's own seed), and there are no threads or wall clocks, so a seed replays exactly. The
+ * members' monotonic clocks, which only leader duties read, start at origins drawn from a second random source
+ * seeded from the same seed, so that an application without leader duties leaves the first one's draws as they were.
  */
 public final class Simulation {
     /** Simulated milliseconds per engine tick, for reporting simulated time. */
@@ -46,10 +48,12 @@ public final class Simulation {
         this.network = new Network(members, config.network(), random, events, stats);
         SimulationCluster cluster = new SimulationCluster(config, nodes, random, events, trace);
         this.workload = setup.application().newWorkload(cluster);
+        Random clockOrigins = new Random(Fnv64.update(Fnv64.EMPTY, seed));
         for (int i = 0; i < members.size(); i++) {
             nodes.add(new SimNode(i, config.engine().forMember(members.get(i), members,
                     config.snapshots().trailingEntries()), config.storage(), config.snapshots(), network, events,
-                    random, setup, setup.media().open(members.get(i)), workload, history, stats));
+                    random, setup, setup.media().open(members.get(i)), workload, history, stats,
+                    clockOrigins.nextLong() >> 2)); // a quarter of the range: no overflow in any run's length
         }
         this.faults = new FaultInjector(config, nodes, network, random, events, trace, stats);
         this.calm = new CalmPeriod(config, nodes, cluster, workload, events, trace);

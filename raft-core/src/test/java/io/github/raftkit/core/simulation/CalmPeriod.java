@@ -4,11 +4,13 @@ import io.github.raftkit.api.NodeId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The liveness check at the end of a run. Once faults stop (all members up, the network whole and reliable), a
  * leader must be established (leading in the highest term, with an entry of its term committed) within a bound;
- * then proposals made to it must be applied on every member within another bound.
+ * then the application's probes proposed to it must be acknowledged, and everything it holds applied on every member,
+ * within another bound.
  */
 final class CalmPeriod {
     private enum Phase { NOT_STARTED, AWAITING_LEADER, AWAITING_APPLY, DONE }
@@ -16,7 +18,8 @@ final class CalmPeriod {
     private final SimulationConfig.CalmBounds bounds;
     private final long millisPerBehindEntry;
     private final List<SimNode> nodes;
-    private final Workload workload;
+    private final SimulationCluster cluster;
+    private final SimWorkload workload;
     private final EventQueue events;
     private final Trace trace;
     private final List<Long> proposed = new ArrayList<>();
@@ -24,7 +27,8 @@ final class CalmPeriod {
     private long deadline;
     private long settledAt;
 
-    CalmPeriod(SimulationConfig config, List<SimNode> nodes, Workload workload, EventQueue events, Trace trace) {
+    CalmPeriod(SimulationConfig config, List<SimNode> nodes, SimulationCluster cluster, SimWorkload workload,
+               EventQueue events, Trace trace) {
         this.bounds = config.calm();
         // A member far behind catches up one append per round trip (message there, write, message back); with one
         // entry per append that alone can take longer than any fixed bound, so the bound grows with the backlog.
@@ -32,6 +36,7 @@ final class CalmPeriod {
                 + Simulation.MILLIS_PER_TICK;
         this.millisPerBehindEntry = roundTrip / config.engine().maxEntriesPerAppend() + 1;
         this.nodes = nodes;
+        this.cluster = cluster;
         this.workload = workload;
         this.events = events;
         this.trace = trace;
@@ -55,11 +60,11 @@ final class CalmPeriod {
             SimNode leader = establishedLeader();
             if (leader != null) {
                 while (proposed.size() < bounds.proposals()) {
-                    List<Long> ids = workload.propose(leader, 1);
-                    if (ids.isEmpty()) {
+                    OptionalLong probe = workload.proposeProbe(leader);
+                    if (probe.isEmpty()) {
                         break;
                     }
-                    proposed.addAll(ids);
+                    proposed.add(probe.getAsLong());
                 }
                 if (proposed.size() == bounds.proposals()) {
                     phase = Phase.AWAITING_APPLY;
@@ -95,7 +100,7 @@ final class CalmPeriod {
         if (events.now() < settledAt) {
             return null;
         }
-        SimNode leader = workload.leader();
+        SimNode leader = cluster.leadingNode();
         if (leader == null || leader.log().term(leader.commitIndex()) != leader.term()) {
             return null;
         }
@@ -117,12 +122,12 @@ final class CalmPeriod {
     }
 
     private boolean allApplied() {
-        for (long command : proposed) {
-            if (!workload.acknowledged(command)) {
+        for (long probe : proposed) {
+            if (!workload.probeAcknowledged(probe)) {
                 return false;
             }
         }
-        SimNode leader = workload.leader();
+        SimNode leader = cluster.leadingNode();
         long through = leader == null ? Long.MAX_VALUE : leader.log().lastIndex();
         for (SimNode node : nodes) {
             if (node.appliedIndex() < through) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -44,29 +45,29 @@ final class ClientHistory {
     }
 
     /** A read asked of {@code server}, to be answered from its registers once applied through {@code index}. */
-    private record AskedRead(SimNode server, long incarnation, int key, long index) {
+    private record AskedRead(SimMember server, long incarnation, int key, long index) {
         AskedRead confirmedAt(long confirmed) {
             return new AskedRead(server, incarnation, key, confirmed);
         }
     }
 
-    private final EventQueue events;
+    private final LongSupplier nowMillis;
     private final History<Input, Long> history = new History<>(this::now);
     private final Map<Long, List<OpenWrite>> openWritesByIndex = new HashMap<>();
     private final Map<Long, AskedRead> unconfirmedReads = new LinkedHashMap<>();
     private final Map<Long, AskedRead> confirmedReads = new LinkedHashMap<>();
     private long lastTime;
 
-    ClientHistory(EventQueue events) {
-        this.events = events;
+    ClientHistory(LongSupplier nowMillis) {
+        this.nowMillis = nowMillis;
     }
 
     private long now() {
-        lastTime = Math.max(lastTime + 1, events.now() * 1_000);
+        lastTime = Math.max(lastTime + 1, nowMillis.getAsLong() * 1_000);
         return lastTime;
     }
 
-    long writeInvoked(SimNode target, RegisterCommand command) {
+    long writeInvoked(SimMember target, RegisterCommand command) {
         return history.invoke(target.position() + 1, RegisterCommand.keyName(command.key()),
                 new RegisterModel.Write(command.value()));
     }
@@ -91,7 +92,7 @@ final class ClientHistory {
         }
     }
 
-    long readInvoked(SimNode server, int key) {
+    long readInvoked(SimMember server, int key) {
         long op = history.invoke(server.position() + 1, RegisterCommand.keyName(key), new RegisterModel.Read());
         unconfirmedReads.put(op, new AskedRead(server, server.incarnation(), key, -1));
         return op;
@@ -110,9 +111,9 @@ final class ClientHistory {
     }
 
     /** A read served at once from {@code server}'s applied state, with no ReadIndex (only the planted bug does). */
-    void readServedLocally(SimNode server, int key) {
+    void readServedLocally(SimMember server, int key) {
         long op = history.invoke(server.position() + 1, RegisterCommand.keyName(key), new RegisterModel.Read());
-        history.ok(op, server.register(key));
+        history.ok(op, RegisterStateMachine.read(server.stateMachine(), key));
     }
 
     /** Answers the confirmed reads whose member has applied far enough; drops those whose member crashed. */
@@ -125,7 +126,7 @@ final class ClientHistory {
                 history.fail(waiting.getKey());
             } else if (read.server().appliedIndex() >= read.index()) {
                 it.remove();
-                history.ok(waiting.getKey(), read.server().register(read.key()));
+                history.ok(waiting.getKey(), RegisterStateMachine.read(read.server().stateMachine(), read.key()));
             }
         }
     }

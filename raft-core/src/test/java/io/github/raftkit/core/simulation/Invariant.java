@@ -32,5 +32,10 @@ public enum Invariant {
     /** Once faults stop, a leader is elected and new proposals are applied everywhere within a bound. */
     LIVENESS,
     /** The engine threw instead of counting an anomaly. */
-    NO_EXCEPTIONS
+    NO_EXCEPTIONS,
+    /**
+     * One of the replicated application's own invariants, which names itself ({@link InvariantViolation#name()}):
+     * the register application's are above, for history; another application's go here.
+     */
+    APPLICATION
 }

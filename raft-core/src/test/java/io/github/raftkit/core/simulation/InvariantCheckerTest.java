@@ -27,7 +27,7 @@ class InvariantCheckerTest {
 
         FakeNode(String id) {
             this.id = NodeId.of(id);
-            this.stateMachine = new StateMachineChain(this.id);
+            this.stateMachine = new StateMachineChain(this.id, new RegisterStateMachine());
         }
 
         /** Appends entries of these terms, durably. */

@@ -1,6 +1,7 @@
 package io.github.raftkit.core.simulation;
 
 import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.api.statemachine.Snapshot;
 
 /** Everything that can happen at an instant of simulated time. Members are named by their position, 0-based. */
 sealed interface SimEvent {
@@ -29,9 +30,13 @@ sealed interface SimEvent {
         }
     }
 
-    /** A member's snapshot write of {@code state} finishes; ignored if the member crashed since. */
+    /**
+     * A member's snapshot write finishes; ignored if the member crashed since. The state machine's view is written
+     * out only now, as a snapshot thread would while applying went on: a view that shares mutable state with the live
+     * state machine shows here.
+     */
     record SnapshotWritten(int node, long incarnation, io.github.raftkit.api.spi.SnapshotMetadata metadata,
-                           byte[] state) implements SimEvent {
+                           Snapshot state) implements SimEvent {
         @Override
         public String toString() {
             return "snapshot n" + (node + 1) + " through " + metadata.lastIncludedIndex();
@@ -54,8 +59,15 @@ sealed interface SimEvent {
     record Heal() implements SimEvent {
     }
 
-    /** Time for the next client operation. */
-    record ClientTimer() implements SimEvent {
+    /**
+     * A callback an application scheduled (a client's next operation, a leader duty's task); {@code what} names it in
+     * the trace, whose hash folds in that name.
+     */
+    record Timer(String what, Runnable task) implements SimEvent {
+        @Override
+        public String toString() {
+            return what;
+        }
     }
 
     /** Faults stop: everything heals and restarts, and liveness is measured from here. */

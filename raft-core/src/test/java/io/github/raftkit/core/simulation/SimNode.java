@@ -5,7 +5,9 @@ import io.github.raftkit.api.Role;
 import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.api.message.InstallSnapshot;
 import io.github.raftkit.api.message.RaftMessage;
+import io.github.raftkit.api.error.NotLeaderException;
 import io.github.raftkit.api.spi.SnapshotMetadata;
+import io.github.raftkit.api.statemachine.StateMachine;
 import io.github.raftkit.core.engine.EngineConfig;
 import io.github.raftkit.core.engine.ProposalOutcome;
 import io.github.raftkit.core.engine.RaftEngine;
@@ -17,17 +19,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * One simulated member: an engine, the storage under it and the state machine over it, driven the way the runtime
- * will drive it. After every input it takes the engine's Ready and carries it out by the contract: messages go out
- * at once, state and entries go to storage, messages that promise them wait until that write (and every earlier one)
- * is durable, committed entries are applied in order. Every {@code entriesBetween} applied entries it snapshots its
- * state machine (the write takes a while, and a crash meanwhile loses it), and it reads and writes snapshot chunks
- * as the engine asks.
+ * One simulated member: an engine, the storage under it and the application's state machine over it, driven the way
+ * the runtime will drive it. After every input it takes the engine's Ready and carries it out by the contract:
+ * messages go out at once, state and entries go to storage, messages that promise them wait until that write (and
+ * every earlier one) is durable, committed entries are applied in order. Every {@code entriesBetween} applied entries
+ * it snapshots its state machine (the write takes a while, and a crash meanwhile loses it), and it reads and writes
+ * snapshot chunks as the engine asks. Once the engine has nothing more to hand over, it starts or stops the state
+ * machine's {@link io.github.raftkit.api.statemachine.LeaderDuties} as leadership changed.
  */
-final class SimNode implements NodeView {
+final class SimNode implements NodeView, SimMember {
     private static final int MAX_READIES_PER_INPUT = 10_000;
     private final int position;
     private final EngineConfig config;
@@ -35,46 +38,54 @@ final class SimNode implements NodeView {
     private final Network network;
     private final EventQueue events;
     private final Random random;
-    private final EngineFactory engines;
-    private final UnaryOperator<RecoveredState> recovery;
+    private final SimulationSetup setup;
     private final ClientListener clients;
+    private final long clockOrigin;
     private final SimulationConfig.SnapshotShape snapshots;
     private final SnapshotHistory history;
     private final SimulationStats stats;
     private boolean snapshotWriting;
+    private boolean draining;
 
     private RaftEngine engine;
     private long incarnation;
     private LogMirror log = new LogMirror();
     private StateMachineChain stateMachine;
+    private InflightProposals proposals;
+    private LeaderDutiesDriver duties;
 
+    /** {@code clockOrigin}: where the member's monotonic clock starts, so that no two members' clocks agree. */
     SimNode(int position, EngineConfig config, SimulationConfig.StorageFaults storageFaults,
             SimulationConfig.SnapshotShape snapshots, Network network, EventQueue events, Random random,
-            EngineFactory engines, UnaryOperator<RecoveredState> recovery, DurableMedium medium,
-            ClientListener clients, SnapshotHistory history, SimulationStats stats) {
+            SimulationSetup setup, DurableMedium medium, ClientListener clients, SnapshotHistory history,
+            SimulationStats stats, long clockOrigin) {
         this.position = position;
         this.config = config;
         this.storage = new SimulatedStorage(storageFaults, medium);
         this.network = network;
         this.events = events;
         this.random = random;
-        this.engines = engines;
-        this.recovery = recovery;
+        this.setup = setup;
         this.clients = clients;
+        this.clockOrigin = clockOrigin;
         this.snapshots = snapshots;
         this.history = history;
         this.stats = stats;
     }
 
-    int position() {
+    @Override
+    public int position() {
         return position;
     }
 
     /** Starts (or restarts) from what storage holds, with a fresh engine, log view and state machine. */
     void start() {
-        RecoveredState recovered = recovery.apply(storage.recover(history));
-        engine = engines.create(config, recovered, new Random(random.nextLong()));
-        stateMachine = new StateMachineChain(id());
+        RecoveredState recovered = setup.recovery().apply(storage.recover(history));
+        engine = setup.engines().create(config, recovered, new Random(random.nextLong()));
+        StateMachine application = setup.application().newStateMachine(id());
+        stateMachine = new StateMachineChain(id(), application);
+        proposals = new InflightProposals(id());
+        duties = new LeaderDutiesDriver(application, this, events, clockOrigin);
         snapshotWriting = false;
         log = new LogMirror();
         recovered.snapshot().ifPresent(snapshot -> {
@@ -85,10 +96,15 @@ final class SimNode implements NodeView {
         events.after(1 + random.nextInt(Simulation.MILLIS_PER_TICK), new SimEvent.Tick(position, incarnation));
     }
 
-    /** Power loss: the engine and everything not yet durable are gone. Returns whether a write was torn. */
+    /**
+     * Power loss: the engine and everything not yet durable are gone, and the state machine's leader duties go quiet
+     * untold while their pending proposals fail. Returns whether a write was torn.
+     */
     boolean crash() {
         engine = null;
         incarnation++;
+        duties.crash();
+        proposals.failLeaderProposals(Optional.empty());
         return storage.crash(random);
     }
 
@@ -135,7 +151,7 @@ final class SimNode implements NodeView {
         }
         snapshotWriting = false;
         SnapshotMetadata metadata = written.metadata();
-        storage.save(new SimulatedStorage.StoredSnapshot(metadata, written.state()));
+        storage.save(new SimulatedStorage.StoredSnapshot(metadata, SnapshotBytes.write(written.state())));
         if (engine.snapshotTaken(metadata)) {
             stats.snapshotsTaken++;
         }
@@ -149,7 +165,7 @@ final class SimNode implements NodeView {
                 || applied.index() - newest < snapshots.entriesBetween()) {
             return;
         }
-        // Taking is cheap (a hash and a few registers); writing takes a while, and applying goes on meanwhile.
+        // Taking the view is cheap; writing it takes a while, and applying goes on meanwhile.
         snapshotWriting = true;
         history.record(applied.index(), applied.term(), log);
         SnapshotMetadata metadata = new SnapshotMetadata(applied.index(), applied.term(), config.members());
@@ -175,45 +191,104 @@ final class SimNode implements NodeView {
                 from, Arrays.copyOfRange(bytes, from, to), done, done ? SnapshotBytes.crc(bytes) : 0));
     }
 
-    ProposalOutcome propose(List<byte[]> commands) {
-        ProposalOutcome outcome = engine.propose(commands);
+    @Override
+    public ProposalOutcome propose(List<byte[]> commands) {
+        ProposalOutcome outcome = submit(commands, null);
         drain();
         return outcome;
     }
 
-    boolean readIndex(long requestId) {
+    /** A leader duty's proposal: the future completes once this member applies it, or fails if it cannot. */
+    CompletableFuture<byte[]> proposeAsLeader(byte[] command) {
+        CompletableFuture<byte[]> future = new CompletableFuture<>();
+        if (submit(List.of(command), future) instanceof ProposalOutcome.NotLeader refused) {
+            future.completeExceptionally(new NotLeaderException(id(), refused.leaderHint()));
+        }
+        drain();
+        return future;
+    }
+
+    private ProposalOutcome submit(List<byte[]> commands, CompletableFuture<byte[]> future) {
+        boolean leading = engine.role() == Role.LEADER;
+        ProposalOutcome outcome = engine.propose(commands);
+        if (outcome instanceof ProposalOutcome.Accepted accepted) {
+            stats.proposalsAccepted += commands.size();
+            if (!leading || accepted.lastIndex() - accepted.firstIndex() + 1 != commands.size()) {
+                throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(id()), "a " + (leading
+                        ? "leader" : "non-leader") + " accepted " + commands.size() + " commands as " + accepted);
+            }
+            proposals.accepted(accepted, commands, future);
+        } else {
+            stats.proposalsRefused += commands.size();
+        }
+        return outcome;
+    }
+
+    /** A task a leader duty scheduled, run on this member like the apply thread runs it. */
+    void runLeaderTask(Runnable task) {
+        task.run();
+        drain();
+    }
+
+    @Override
+    public boolean readIndex(long requestId) {
         boolean accepted = engine.readIndex(requestId);
         drain();
         return accepted;
     }
 
-    boolean leaseRead(long requestId) {
+    @Override
+    public boolean leaseRead(long requestId) {
         boolean accepted = engine.leaseRead(requestId);
         drain();
         return accepted;
     }
 
-    void campaign() {
+    @Override
+    public void campaign() {
         engine.campaign();
         drain();
     }
 
-    boolean transferLeadership(NodeId target) {
+    @Override
+    public boolean transferLeadership(NodeId target) {
         boolean accepted = engine.transferLeadership(target);
         drain();
         return accepted;
     }
 
+    /**
+     * Carries out the engine's Readys until it has none, settling leader duties' proposals after each, then starts or
+     * stops leader duties, which may propose and so make more. A request made meanwhile (by a listener, a duty, a
+     * future's callback) only reaches the engine: this drain, already under way, carries its output out.
+     */
     private void drain() {
-        // One input never needs this many Readys; more means the engine and its caller feed each other forever,
-        // which must fail with a seed rather than hang the sweep.
-        for (int readies = 0; engine.hasReady(); readies++) {
-            if (readies == MAX_READIES_PER_INPUT) {
-                throw new InvariantViolation(Invariant.LIVENESS, List.of(id()), "the engine still has work after "
-                        + MAX_READIES_PER_INPUT + " Readys for one input: a livelock");
-            }
-            carryOut(engine.ready());
+        if (draining) {
+            return;
         }
+        draining = true;
+        try {
+            drainReadies();
+        } finally {
+            draining = false;
+        }
+    }
+
+    private void drainReadies() {
+        int readies = 0;
+        do {
+            // One input never needs this many Readys; more means the engine and its caller feed each other forever,
+            // which must fail with a seed rather than hang the sweep.
+            for (; engine.hasReady(); readies++) {
+                if (readies == MAX_READIES_PER_INPUT) {
+                    throw new InvariantViolation(Invariant.LIVENESS, List.of(id()), "the engine still has work after "
+                            + MAX_READIES_PER_INPUT + " Readys for one input: a livelock");
+                }
+                carryOut(engine.ready());
+                proposals.settle();
+            }
+            duties.afterDrain(proposals);
+        } while (engine.hasReady());
         if (engine.lastIndex() != log.lastIndex() || engine.lastTerm() != log.term(log.lastIndex())) {
             throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(id()), "the engine's log ends at "
                     + engine.lastIndex() + " but its Readys describe a log ending at " + log.lastIndex()
@@ -257,11 +332,16 @@ final class SimNode implements NodeView {
                         "handed " + entry + " to apply, but it is not durable here (durable log ends at "
                                 + durable.lastIndex() + ")");
             }
-            stateMachine.apply(entry);
-            clients.applied(this, entry);
+            byte[] result = stateMachine.apply(entry);
+            boolean acknowledged = proposals.applied(entry, result, engine.leader());
+            if (acknowledged) {
+                stats.writesAcknowledged++;
+            }
+            clients.applied(this, entry, result, acknowledged);
             maybeSnapshot(entry);
         }
         for (ReadState read : ready.reads()) {
+            stats.readsConfirmed++;
             clients.readConfirmed(this, read);
         }
         for (long requestId : ready.abortedReads()) {
@@ -269,7 +349,7 @@ final class SimNode implements NodeView {
         }
     }
 
-    // ---- NodeView ----
+    // ---- NodeView and SimMember ----
 
     @Override
     public NodeId id() {
@@ -296,8 +376,8 @@ final class SimNode implements NodeView {
         return engine.term();
     }
 
-    /** Whom this member follows (itself when leading). */
-    Optional<NodeId> leader() {
+    @Override
+    public Optional<NodeId> leader() {
         return engine.leader();
     }
 
@@ -331,9 +411,14 @@ final class SimNode implements NodeView {
         return stateMachine.hash();
     }
 
-    /** A register of the applied state, as a read served here answers it. */
-    long register(int key) {
-        return stateMachine.register(key);
+    /** The term of the last entry applied: a leader that has applied an entry of its own term is up to date. */
+    long appliedTerm() {
+        return log.term(stateMachine.appliedIndex());
+    }
+
+    @Override
+    public StateMachine stateMachine() {
+        return stateMachine.application();
     }
 
     /** One line for failure reports. */

@@ -1,20 +1,21 @@
 package io.github.raftkit.core.simulation;
 
 import io.github.raftkit.api.NodeId;
-import io.github.raftkit.testkit.linearizability.CheckResult;
-import io.github.raftkit.testkit.linearizability.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
  * One deterministic run: N engines on a simulated clock and network, crashing and restarting over storage that
- * loses what was not durable, with clients writing and reading registers, and every safety invariant checked after
- * every event. Faults run for {@link SimulationConfig#faultTicks()}; then a calm period checks liveness and ends the
- * run, and the clients' history is checked for linearizability.
+ * loses what was not durable, replicating an application ({@link SimApplication}; by default registers that clients
+ * write and read), and every safety invariant, Raft's and the application's, checked after every event. Faults run
+ * for {@link SimulationConfig#faultTicks()}; then a calm period checks liveness and ends the run, and the
+ * application checks its clients' whole history (the registers' for linearizability).
  *
  * <p>A single {@link Random} seeded with the run's seed decides everything (the configuration, faults, delays,
- * client actions, each engine's own seed), and there are no threads or wall clocks, so a seed replays exactly.
+ * client actions, each engine's own seed), and there are no threads or wall clocks, so a seed replays exactly. The
+ * members' monotonic clocks, which only leader duties read, start at origins drawn from a second random source
+ * seeded from the same seed, so that an application without leader duties leaves the first one's draws as they were.
  */
 public final class Simulation {
     /** Simulated milliseconds per engine tick, for reporting simulated time. */
@@ -30,7 +31,7 @@ public final class Simulation {
     private final SimulationStats stats = new SimulationStats();
     private final List<SimNode> nodes = new ArrayList<>();
     private final Network network;
-    private final Workload workload;
+    private final SimWorkload workload;
     private final FaultInjector faults;
     private final CalmPeriod calm;
     private final InvariantChecker checker;
@@ -45,15 +46,17 @@ public final class Simulation {
             members.add(NodeId.of("n" + i));
         }
         this.network = new Network(members, config.network(), random, events, stats);
-        this.workload = new Workload(config.workload(), setup.readPath(), nodes, random, events, trace, stats);
+        SimulationCluster cluster = new SimulationCluster(config, nodes, random, events, trace);
+        this.workload = setup.application().newWorkload(cluster);
+        Random clockOrigins = new Random(Fnv64.update(Fnv64.EMPTY, seed));
         for (int i = 0; i < members.size(); i++) {
             nodes.add(new SimNode(i, config.engine().forMember(members.get(i), members,
                     config.snapshots().trailingEntries()), config.storage(), config.snapshots(), network, events,
-                    random, setup.engines(), setup.recovery(), setup.media().open(members.get(i)), workload, history,
-                    stats));
+                    random, setup, setup.media().open(members.get(i)), workload, history, stats,
+                    clockOrigins.nextLong() >> 2)); // a quarter of the range: no overflow in any run's length
         }
         this.faults = new FaultInjector(config, nodes, network, random, events, trace, stats);
-        this.calm = new CalmPeriod(config, nodes, workload, events, trace);
+        this.calm = new CalmPeriod(config, nodes, cluster, workload, events, trace);
         this.checker = new InvariantChecker(members.size());
     }
 
@@ -73,37 +76,25 @@ public final class Simulation {
                 trace.event(events.now(), event);
                 dispatch(event);
                 checker.check(nodes);
-                workload.serveReads();
+                workload.afterEvent();
                 calm.afterEvent();
                 if (++stats.events > MAX_EVENTS) {
                     throw new InvariantViolation(Invariant.LIVENESS, List.of(), "run did not end within "
                             + MAX_EVENTS + " events");
                 }
             }
-            checkHistory();
+            // Once per run, not per event: a check of the whole history, such as linearizability, costs too much
+            // to repeat.
+            workload.finish();
         } catch (InvariantViolation violation) {
-            throw failure(violation.invariant(), violation.getMessage(), violation);
+            throw failure(violation.invariant(), violation.name(), violation.getMessage(), violation);
         } catch (RuntimeException thrown) {
-            throw failure(Invariant.NO_EXCEPTIONS, thrown.toString(), thrown);
+            throw failure(Invariant.NO_EXCEPTIONS, Invariant.NO_EXCEPTIONS.name(), thrown.toString(), thrown);
         }
         stats.simulatedMillis = events.now();
         stats.elections = checker.elections();
         stats.committed = checker.committed();
         return new SimulationResult(seed, trace.hash(), stats);
-    }
-
-    /** Once per run, not per event: the search's cost grows with the history, so it runs on the whole of it once. */
-    private void checkHistory() {
-        CheckResult result = workload.finish();
-        if (result.verdict() == Verdict.NOT_LINEARIZABLE) {
-            throw new InvariantViolation(Invariant.LINEARIZABLE_HISTORY, List.of(), "the clients' history is not"
-                    + " linearizable on register " + result.key().orElseThrow() + "\n" + result.explanation());
-        }
-        if (result.verdict() == Verdict.UNKNOWN) {
-            throw new InvariantViolation(Invariant.LINEARIZABLE_HISTORY, List.of(), "the checker could not decide"
-                    + " within " + ClientHistory.MAX_STATES_PER_KEY + " states per register, so the history is"
-                    + " unchecked: " + result.explanation());
-        }
     }
 
     private void dispatch(SimEvent event) {
@@ -119,8 +110,8 @@ public final class Simulation {
             nodes.get(done.node()).storageDone(done.incarnation());
         } else if (event instanceof SimEvent.SnapshotWritten written) {
             nodes.get(written.node()).snapshotWritten(written);
-        } else if (event instanceof SimEvent.ClientTimer) {
-            workload.onTimer();
+        } else if (event instanceof SimEvent.Timer timer) {
+            timer.task().run();
         } else if (event instanceof SimEvent.CrashTimer) {
             faults.onCrashTimer();
         } else if (event instanceof SimEvent.Restart restart) {
@@ -137,13 +128,13 @@ public final class Simulation {
         }
     }
 
-    private SimulationFailure failure(Invariant invariant, String detail, Throwable cause) {
+    private SimulationFailure failure(Invariant invariant, String name, String detail, Throwable cause) {
         List<String> states = new ArrayList<>();
         for (SimNode node : nodes) {
             states.add(node.describe());
         }
         states.add("config: " + config);
-        return new SimulationFailure(seed, invariant, detail + " (at " + events.now() + " ms)", states,
+        return new SimulationFailure(seed, invariant, name, detail + " (at " + events.now() + " ms)", states,
                 trace.lastLines(), cause);
     }
 }

@@ -11,12 +11,14 @@ public final class SimulationFailure extends AssertionError {
 
     private final long seed;
     private final Invariant invariant;
+    private final String invariantName;
 
-    SimulationFailure(long seed, Invariant invariant, String detail, List<String> nodeStates, List<String> trace,
-                      Throwable cause) {
-        super(message(seed, invariant, detail, nodeStates, trace), cause);
+    SimulationFailure(long seed, Invariant invariant, String invariantName, String detail, List<String> nodeStates,
+                      List<String> trace, Throwable cause) {
+        super(message(seed, invariantName, detail, nodeStates, trace), cause);
         this.seed = seed;
         this.invariant = invariant;
+        this.invariantName = invariantName;
     }
 
     public long seed() {
@@ -27,7 +29,12 @@ public final class SimulationFailure extends AssertionError {
         return invariant;
     }
 
-    private static String message(long seed, Invariant invariant, String detail, List<String> nodeStates,
+    /** The broken invariant's name: an {@link Invariant}'s, or an application's own (see {@link Invariant#APPLICATION}). */
+    public String invariantName() {
+        return invariantName;
+    }
+
+    private static String message(long seed, String invariant, String detail, List<String> nodeStates,
                                   List<String> trace) {
         StringBuilder text = new StringBuilder()
                 .append("simulation seed ").append(seed).append(" broke ").append(invariant).append(": ")

@@ -6,37 +6,41 @@ import io.github.raftkit.api.log.LogEntry;
 import io.github.raftkit.core.engine.ProposalOutcome;
 import io.github.raftkit.core.engine.ReadState;
 import io.github.raftkit.testkit.linearizability.CheckResult;
+import io.github.raftkit.testkit.linearizability.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 
 /**
- * The clients and their history. They write registers with unique commands (mostly to the leader, sometimes to a
- * follower, which must refuse), read registers, and now and then nudge elections and leadership transfers. A write is
- * acknowledged when the member that accepted it applies it at the index and term it was given; a confirmed read must
- * then cover every write acknowledged before the read was asked. A read goes to a member that believes it leads
- * (clients' view of the leader may be stale), through ReadIndex, or to a follower, which gets the read index from its
- * leader and answers once it has applied through it (dissertation §6.4). Every operation goes into a
- * {@link ClientHistory} that is checked for linearizability at the end of the run.
+ * The register application's clients and their history. They write registers with unique commands (mostly to the
+ * leader, sometimes to a follower, which must refuse), read registers, and now and then nudge elections and
+ * leadership transfers. A write is acknowledged when the member that accepted it applies it at the index and term it
+ * was given; a confirmed read must then cover every write acknowledged before the read was asked. A read goes to a
+ * member that believes it leads (clients' view of the leader may be stale), through ReadIndex, or to a follower,
+ * which gets the read index from its leader and answers once it has applied through it (dissertation §6.4). Every
+ * operation goes into a {@link ClientHistory} that is checked for linearizability at the end of the run.
  */
-final class Workload implements ClientListener {
+final class RegisterWorkload implements SimWorkload {
+    /**
+     * The trace's name for the clients' timer, from when it was an event of its own: every seed's trace, and so its
+     * replay hash, stays what it was before applications became pluggable.
+     */
+    private static final String CLIENT_TIMER = "ClientTimer[]";
 
-    /** A proposal a member accepted, waiting to be applied there. */
-    private record Pending(long incarnation, long term, long command, long op) {
+    /** A write a member accepted at some index, waiting to be applied there. */
+    private record Pending(long command, long op) {
     }
 
+    private final SimCluster cluster;
     private final SimulationConfig.WorkloadMix mix;
-    private final List<SimNode> nodes;
-    private final Random random;
-    private final EventQueue events;
-    private final Trace trace;
-    private final SimulationStats stats;
     private final ReadPath readPath;
+    private final Random random;
     private final ClientHistory history;
     private final List<Map<Long, Pending>> pendingByNode = new ArrayList<>();
     private final Map<Long, Long> appliedAt = new HashMap<>();
@@ -46,39 +50,36 @@ final class Workload implements ClientListener {
     private long lastAcknowledgedIndex;
     private boolean running = true;
 
-    Workload(SimulationConfig.WorkloadMix mix, ReadPath readPath, List<SimNode> nodes, Random random,
-             EventQueue events, Trace trace, SimulationStats stats) {
-        this.mix = mix;
+    RegisterWorkload(SimCluster cluster, ReadPath readPath) {
+        this.cluster = cluster;
+        this.mix = cluster.config().workload();
         this.readPath = readPath;
-        this.nodes = nodes;
-        this.random = random;
-        this.events = events;
-        this.trace = trace;
-        this.stats = stats;
-        this.history = new ClientHistory(events);
+        this.random = cluster.random();
+        this.history = new ClientHistory(cluster::nowMillis);
     }
 
-    /** Must be called once the members exist, before the run starts. */
-    void start() {
-        for (int i = 0; i < nodes.size(); i++) {
+    @Override
+    public void start() {
+        for (int i = 0; i < cluster.members().size(); i++) {
             pendingByNode.add(new HashMap<>());
         }
         scheduleNext();
     }
 
     /** The random traffic stops; the final calm makes its own proposals. */
-    void stop() {
+    @Override
+    public void stop() {
         running = false;
     }
 
-    void onTimer() {
+    private void onTimer() {
         if (!running) {
             return;
         }
         int pick = random.nextInt(mix.totalWeight());
-        SimNode leader = leader();
+        SimMember leader = cluster.leader().orElse(null);
         if ((pick -= mix.proposeWeight()) < 0) {
-            SimNode target = leader == null || random.nextDouble() < mix.misdirectedProbability() ? anyUp() : leader;
+            SimMember target = leader == null || random.nextDouble() < mix.misdirectedProbability() ? anyUp() : leader;
             if (target != null) {
                 propose(target, 1 + random.nextInt(mix.maxBatch()));
             }
@@ -90,25 +91,25 @@ final class Workload implements ClientListener {
                 leaderRead(key);
             }
         } else if ((pick -= mix.campaignWeight()) < 0) {
-            SimNode target = anyUp();
+            SimMember target = anyUp();
             if (target != null && target.role() != Role.LEADER) {
-                trace.note(events.now(), "client asks " + target.id() + " to campaign");
+                cluster.trace("client asks " + target.id() + " to campaign");
                 target.campaign();
             }
         } else if (leader != null) {
-            SimNode target = nodes.get(random.nextInt(nodes.size()));
-            trace.note(events.now(), "client asks " + leader.id() + " to transfer leadership to " + target.id()
-                    + ": " + leader.transferLeadership(target.id()));
+            SimMember target = cluster.members().get(random.nextInt(cluster.members().size()));
+            cluster.trace("client asks " + leader.id() + " to transfer leadership to " + target.id() + ": "
+                    + leader.transferLeadership(target.id()));
         }
         scheduleNext();
     }
 
     private void scheduleNext() {
-        events.after(1 + random.nextInt(2 * mix.meanMillisBetween()), new SimEvent.ClientTimer());
+        cluster.schedule(1 + random.nextInt(2 * mix.meanMillisBetween()), CLIENT_TIMER, this::onTimer);
     }
 
     /** Proposes {@code count} new commands; returns their ids if accepted, else an empty list. */
-    List<Long> propose(SimNode target, int count) {
+    private List<Long> propose(SimMember target, int count) {
         List<byte[]> commands = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         List<Long> ops = new ArrayList<>();
@@ -119,36 +120,28 @@ final class Workload implements ClientListener {
             commands.add(command.encode());
             ops.add(history.writeInvoked(target, command));
         }
-        boolean leading = target.role() == Role.LEADER;
         ProposalOutcome outcome = target.propose(commands);
-        trace.note(events.now(), "propose " + ids + " to " + target.id() + ": " + outcome);
+        cluster.trace("propose " + ids + " to " + target.id() + ": " + outcome);
         if (outcome instanceof ProposalOutcome.Accepted accepted) {
-            stats.proposalsAccepted += count;
-            if (!leading || accepted.lastIndex() - accepted.firstIndex() + 1 != count) {
-                throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(target.id()), "a " + (leading
-                        ? "leader" : "non-leader") + " accepted " + count + " commands as " + accepted);
-            }
             for (int i = 0; i < count; i++) {
                 long index = accepted.firstIndex() + i;
-                pendingByNode.get(target.position()).put(index,
-                        new Pending(target.incarnation(), accepted.term(), ids.get(i), ops.get(i)));
+                pendingByNode.get(target.position()).put(index, new Pending(ids.get(i), ops.get(i)));
                 history.writeAccepted(ops.get(i), index, accepted.term());
             }
             return ids;
         }
-        stats.proposalsRefused += count;
         ops.forEach(history::writeRefused);
         return List.of();
     }
 
     /** A read of a member that believes it leads: through ReadIndex, or (the planted bug) from its applied state. */
     private void leaderRead(int key) {
-        SimNode believer = anyBeliever();
+        SimMember believer = anyBeliever();
         if (believer == null) {
             return;
         }
         if (readPath == ReadPath.LOCAL) {
-            trace.note(events.now(), "read k" + key + " locally at " + believer.id());
+            cluster.trace("read k" + key + " locally at " + believer.id());
             history.readServedLocally(believer, key);
             return;
         }
@@ -157,26 +150,26 @@ final class Workload implements ClientListener {
 
     /** A read of a follower, which asks its leader for the read index and answers once applied through it. */
     private void followerRead(int key) {
-        SimNode follower = anyUp();
+        SimMember follower = anyUp();
         if (follower == null || follower.role() == Role.LEADER) {
             return;
         }
-        SimNode leader = nodes.stream().filter(n -> follower.leader().equals(Optional.of(n.id())))
+        SimMember leader = cluster.members().stream().filter(n -> follower.leader().equals(Optional.of(n.id())))
                 .filter(n -> n.up() && n.role() == Role.LEADER).findFirst().orElse(null);
         if (leader == null) {
             long op = history.readInvoked(follower, key);
-            trace.note(events.now(), "read " + op + " of k" + key + " at " + follower.id() + ": no leader to ask");
+            cluster.trace("read " + op + " of k" + key + " at " + follower.id() + ": no leader to ask");
             history.readFailed(op);
             return;
         }
         readThroughReadIndex(follower, leader, key);
     }
 
-    private void readThroughReadIndex(SimNode server, SimNode leader, int key) {
+    private void readThroughReadIndex(SimMember server, SimMember leader, int key) {
         long op = history.readInvoked(server, key);
         // Registered first: a leader alone in its cluster confirms the read within the call.
         readFloors.put(op, lastAcknowledgedIndex);
-        trace.note(events.now(), "read " + op + " of k" + key + " at " + server.id()
+        cluster.trace("read " + op + " of k" + key + " at " + server.id()
                 + (server == leader ? "" : " via " + leader.id()));
         // Every other read at a leader by lease (§6.4.1), which must be just as linearizable.
         boolean byLease = server == leader && op % 2 == 0;
@@ -186,87 +179,90 @@ final class Workload implements ClientListener {
         }
     }
 
-    /** Answers the confirmed reads whose members have applied far enough; called after every event. */
-    void serveReads() {
+    /** Answers the confirmed reads whose members have applied far enough. */
+    @Override
+    public void afterEvent() {
         history.serveReads();
     }
 
-    /** The run is over; returns the verdict on what the clients saw. */
-    CheckResult finish() {
-        history.finish();
-        return history.check();
+    @Override
+    public OptionalLong proposeProbe(SimMember leader) {
+        List<Long> ids = propose(leader, 1);
+        return ids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ids.get(0));
     }
 
     @Override
-    public void applied(SimNode node, LogEntry entry) {
+    public boolean probeAcknowledged(long probe) {
+        return acknowledged.contains(probe);
+    }
+
+    /** Once per run, not per event: the search's cost grows with the history, so it runs on the whole of it once. */
+    @Override
+    public void finish() {
+        history.finish();
+        CheckResult result = history.check();
+        if (result.verdict() == Verdict.NOT_LINEARIZABLE) {
+            throw new InvariantViolation(Invariant.LINEARIZABLE_HISTORY, List.of(), "the clients' history is not"
+                    + " linearizable on register " + result.key().orElseThrow() + "\n" + result.explanation());
+        }
+        if (result.verdict() == Verdict.UNKNOWN) {
+            throw new InvariantViolation(Invariant.LINEARIZABLE_HISTORY, List.of(), "the checker could not decide"
+                    + " within " + ClientHistory.MAX_STATES_PER_KEY + " states per register, so the history is"
+                    + " unchecked: " + result.explanation());
+        }
+    }
+
+    @Override
+    public void applied(SimMember member, LogEntry entry, byte[] result, boolean acknowledgedHere) {
         history.entryApplied(entry.index(), entry.term());
+        Pending pending = pendingByNode.get(member.position()).remove(entry.index());
         if (entry.type() != EntryType.COMMAND) {
             return;
         }
         long command = RegisterCommand.decode(entry.data()).id();
         Long firstIndex = appliedAt.putIfAbsent(command, entry.index());
         if (firstIndex != null && firstIndex != entry.index()) {
-            throw new InvariantViolation(Invariant.APPLY_ONCE, List.of(node.id()), "command " + command
+            throw new InvariantViolation(Invariant.APPLY_ONCE, List.of(member.id()), "command " + command
                     + " applied at " + entry.index() + " here and at " + firstIndex + " before");
         }
-        Pending pending = pendingByNode.get(node.position()).remove(entry.index());
-        if (pending != null && pending.incarnation() == node.incarnation() && pending.term() == entry.term()) {
-            if (pending.command() != command) {
-                throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(node.id()), "accepted command "
-                        + pending.command() + " at " + entry.index() + "@" + entry.term() + " but applied " + command);
-            }
-            acknowledged.add(command);
+        if (acknowledgedHere) {
+            // The member checked that it applied the very command it accepted, so pending is this command.
+            acknowledged.add(pending.command());
             history.writeAcknowledged(pending.op());
             lastAcknowledgedIndex = Math.max(lastAcknowledgedIndex, entry.index());
-            stats.writesAcknowledged++;
         }
     }
 
     @Override
-    public void readConfirmed(SimNode node, ReadState read) {
+    public void readConfirmed(SimMember member, ReadState read) {
         Long floor = readFloors.remove(read.requestId());
         if (floor == null) {
-            throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(node.id()),
+            throw new InvariantViolation(Invariant.ENGINE_CONTRACT, List.of(member.id()),
                     "confirmed read " + read.requestId() + " that is not outstanding");
         }
         if (read.index() < floor) {
-            throw new InvariantViolation(Invariant.LINEARIZABLE_READ, List.of(node.id()), "read "
+            throw new InvariantViolation(Invariant.LINEARIZABLE_READ, List.of(member.id()), "read "
                     + read.requestId() + " confirmed at index " + read.index() + ", but a write at " + floor
                     + " was acknowledged before the read was asked");
         }
-        stats.readsConfirmed++;
         history.readConfirmed(read.requestId(), read.index());
     }
 
     @Override
-    public void readAborted(SimNode node, long requestId) {
+    public void readAborted(SimMember member, long requestId) {
         readFloors.remove(requestId);
         history.readFailed(requestId);
     }
 
-    boolean acknowledged(long command) {
-        return acknowledged.contains(command);
-    }
-
-    /** The member clients would find as leader: up, leading, in the highest term among leaders. */
-    SimNode leader() {
-        SimNode best = null;
-        for (SimNode node : nodes) {
-            if (node.up() && node.role() == Role.LEADER && (best == null || node.term() > best.term())) {
-                best = node;
-            }
-        }
-        return best;
-    }
-
     /** A member that believes it leads, whether or not a later term has deposed it. */
-    private SimNode anyBeliever() {
-        List<SimNode> believers = nodes.stream().filter(n -> n.up() && n.role() == Role.LEADER).toList();
+    private SimMember anyBeliever() {
+        List<SimMember> believers = cluster.members().stream().filter(n -> n.up() && n.role() == Role.LEADER)
+                .toList();
         return believers.isEmpty() ? null : believers.get(random.nextInt(believers.size()));
     }
 
-    private SimNode anyUp() {
-        SimNode node = nodes.get(random.nextInt(nodes.size()));
-        return node.up() ? node : null;
+    private SimMember anyUp() {
+        SimMember member = cluster.members().get(random.nextInt(cluster.members().size()));
+        return member.up() ? member : null;
     }
 }

@@ -8,7 +8,7 @@ public final class WireFormat {
     /** "RAFT" in ASCII: lets a node tell a raftkit peer from anything else after four bytes. */
     public static final int MAGIC = 0x52414654;
     /** The only protocol version this code speaks. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Bytes before the body: magic, version, type, body length. */
     public static final int HEADER_BYTES = 4 + 1 + 1 + 4;
     /** The smallest maximum frame size a node may be configured with: room for any control frame. */

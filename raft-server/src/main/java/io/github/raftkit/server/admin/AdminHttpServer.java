@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.admin;
+package io.github.raftkit.server.admin;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -42,7 +42,7 @@ public final class AdminHttpServer implements AutoCloseable {
      * @throws IllegalStateException naming the address if it cannot listen there
      */
     public static AdminHttpServer start(InetSocketAddress address, AdminRoutes routes) {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("raft-kv-http"),
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("raft-admin-http"),
                 NioIoHandler.newFactory());
         AdminHandler handler = new AdminHandler(routes);
         try {

@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.admin;
+package io.github.raftkit.server.admin;
 
 import io.github.raftkit.api.ServerStatus;
 

@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.admin;
+package io.github.raftkit.server.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

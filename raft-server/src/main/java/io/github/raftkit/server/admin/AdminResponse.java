@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.admin;
+package io.github.raftkit.server.admin;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;

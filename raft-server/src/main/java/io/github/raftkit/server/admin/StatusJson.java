@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.admin;
+package io.github.raftkit.server.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code /status} as JSON: the member's view of its group, and at a leader each follower's progress. Field names
- * are part of the interface: {@code raft-kv status} and scripts read them.
+ * are part of the interface: the {@code status} and {@code members} commands and scripts read them.
  */
 final class StatusJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();

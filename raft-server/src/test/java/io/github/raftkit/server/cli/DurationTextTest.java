@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.cli;
+package io.github.raftkit.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

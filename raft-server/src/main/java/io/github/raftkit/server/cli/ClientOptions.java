@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.cli;
+package io.github.raftkit.server.cli;
 
 import io.github.raftkit.api.Endpoint;
 import io.github.raftkit.api.GroupId;
@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** How the key-value commands reach the cluster: {@code --endpoints}, {@code --group}, {@code --timeout}. */
-final class ClientOptions {
+/**
+ * How an example's client commands reach the cluster, as a picocli mixin ({@code @Mixin ClientOptions cluster}):
+ * {@code --endpoints}, {@code --group}, {@code --timeout}. Read on the command's thread.
+ */
+public final class ClientOptions {
     /** One slow member should not use up a short deadline, so each attempt gets at most this before the next. */
     private static final Duration MAX_ATTEMPT = Duration.ofSeconds(1);
 
@@ -25,7 +28,8 @@ final class ClientOptions {
             description = "Give up after this long (500ms, 5s, 1m). Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    ClientConfig config() {
+    /** A {@code RaftClient}'s configuration over {@code netty}, from the flags. */
+    public ClientConfig config() {
         return ClientConfig.builder()
                 .group(group)
                 .endpoints(endpoints)

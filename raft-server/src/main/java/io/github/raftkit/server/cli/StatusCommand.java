@@ -1,11 +1,11 @@
-package io.github.raftkit.examples.kv.cli;
+package io.github.raftkit.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 import picocli.CommandLine.Command;
 
-/** {@code raft-kv status}: each member's own view, side by side, from its admin port. */
+/** {@code status}: each member's own view, side by side, from its admin port. Any example can list it as is. */
 @Command(name = "status", description = {"Shows each member's role, term, leader, commit and applied index, from "
         + "its admin HTTP port.", "Exit 0 when some member knows a leader, 3 when none does or none answers."})
 public final class StatusCommand extends AdminCommand {

@@ -1,18 +1,23 @@
-package io.github.raftkit.examples.kv.cli;
+package io.github.raftkit.server.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The exit statuses of {@code raft-kv}, the same for every command, so that a shell script can act on them. */
+/**
+ * The exit statuses of an example's command line, the same for every command, so that a shell script can act on
+ * them. Statuses 1 and 4 depend on the state machine: an example says what they mean for its commands through
+ * {@link CommandTree}.
+ */
 public enum Exit {
     SUCCESS(0, "success"),
-    MISS(1, "key not found (get), or condition not met (put --if-absent/--if-present, cas)"),
+    /** The answer is no: nothing there, or a condition was not met. */
+    MISS(1, "not found, or a condition not met"),
     /** Picocli's own status for usage errors; nothing was sent. */
     USAGE(2, "usage error: bad flags or config"),
     /** No leader, members unreachable, overloaded or shutting down. */
     UNAVAILABLE(3, "cluster unavailable or timed out (a write's outcome is then unknown)"),
     /** Nothing changed. */
-    REJECTED(4, "rejected by the store (too large, not an integer, ...)"),
+    REJECTED(4, "rejected by the state machine"),
     /** A bug, or an answer that made no sense. */
     FAILED(5, "other failure");
 
@@ -28,11 +33,15 @@ public enum Exit {
         return code;
     }
 
-    /** The table that ends each command's usage, code to meaning. */
-    public static Map<String, String> usageList() {
+    /**
+     * The table that ends each command's usage, code to meaning.
+     *
+     * @param meanings what some statuses mean for an example's commands, instead of the general words
+     */
+    static Map<String, String> usageList(Map<Exit, String> meanings) {
         Map<String, String> list = new LinkedHashMap<>();
         for (Exit exit : values()) {
-            list.put(Integer.toString(exit.code), exit.meaning);
+            list.put(Integer.toString(exit.code), meanings.getOrDefault(exit, exit.meaning));
         }
         return list;
     }

@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.cli;
+package io.github.raftkit.server.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.raftkit.api.Endpoint;

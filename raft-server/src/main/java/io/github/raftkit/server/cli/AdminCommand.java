@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.cli;
+package io.github.raftkit.server.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.cli;
+package io.github.raftkit.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Comparator;
@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 
-/** {@code raft-kv members}: the membership, with each follower's progress when the leader answers. */
+/**
+ * {@code members}: the membership, with each follower's progress when the leader answers. Any example can list it as
+ * is.
+ */
 @Command(name = "members", description = {"Lists the members and their Raft addresses, and, from the leader, each "
         + "follower's match index and lag (entries behind).", "Exit 0 when some member answers, 3 when none does."})
 public final class MembersCommand extends AdminCommand {

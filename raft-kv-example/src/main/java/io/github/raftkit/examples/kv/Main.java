@@ -7,7 +7,7 @@ import io.github.raftkit.examples.kv.cli.IncrCommand;
 import io.github.raftkit.examples.kv.cli.KvRefusal;
 import io.github.raftkit.examples.kv.cli.PutCommand;
 import io.github.raftkit.examples.kv.cli.ScanCommand;
-import io.github.raftkit.examples.kv.server.ServerCommand;
+import io.github.raftkit.examples.kv.server.KvServerCommand;
 import io.github.raftkit.server.cli.CommandTree;
 import io.github.raftkit.server.cli.Exit;
 import io.github.raftkit.server.cli.HelpOption;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "raft-kv",
         description = {"A replicated key-value store on raftkit.", "Without a command: runs the demo."},
-        subcommands = {ServerCommand.class, DemoCommand.class, PutCommand.class, GetCommand.class,
+        subcommands = {KvServerCommand.class, DemoCommand.class, PutCommand.class, GetCommand.class,
             DelCommand.class, CasCommand.class, IncrCommand.class, ScanCommand.class, StatusCommand.class,
             MembersCommand.class})
 public final class Main implements Callable<Integer> {

@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.server;
+package io.github.raftkit.server.launch;
 
 import io.github.raftkit.api.Endpoint;
 import io.github.raftkit.api.GroupId;
@@ -6,31 +6,27 @@ import io.github.raftkit.api.Membership;
 import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.RaftConfig;
 import io.github.raftkit.api.client.ClientConfig;
-import io.github.raftkit.examples.kv.command.KvLimits;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything one {@code raft-kv server} runs with, checked. Immutable.
+ * What every member process runs with, whatever its state machine, checked. Immutable.
  *
  * @param node this member
  * @param group the Raft group
  * @param peers every voting member and its Raft address (which also serves {@code RaftClient}s), this one included
  * @param dataDir where the {@code file} stores keep the log, metadata and snapshots
- * @param respPort the port of the Redis-protocol front end, on the host of this member's Raft address
- * @param httpPort the port of the admin HTTP server, on the same host
- * @param limits the key and value sizes the store accepts; the same on every member
+ * @param httpPort the port of the admin HTTP server, on the host of this member's Raft address
  * @param properties plugin settings ({@code netty.*}, {@code file.*})
  */
-public record NodeSettings(NodeId node, GroupId group, Membership peers, Path dataDir, int respPort, int httpPort,
-                           KvLimits limits, Map<String, String> properties) {
+public record NodeSettings(NodeId node, GroupId group, Membership peers, Path dataDir, int httpPort,
+                           Map<String, String> properties) {
     public NodeSettings {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(dataDir, "dataDir");
-        Objects.requireNonNull(limits, "limits");
         if (!peers.contains(node)) {
             throw new IllegalArgumentException(node + " is not one of the peers " + peers.ids());
         }
@@ -44,12 +40,12 @@ public record NodeSettings(NodeId node, GroupId group, Membership peers, Path da
 
     /** Where the admin HTTP server listens: the Raft host, {@link #httpPort()}. */
     public InetSocketAddress httpAddress() {
-        return new InetSocketAddress(raftEndpoint().host(), httpPort);
+        return address(httpPort);
     }
 
-    /** Where the Redis-protocol front end listens: the Raft host, {@link #respPort()}. */
-    public InetSocketAddress respAddress() {
-        return new InetSocketAddress(raftEndpoint().host(), respPort);
+    /** {@code port} on this member's Raft host, where its HTTP and its example's front ends listen too. */
+    public InetSocketAddress address(int port) {
+        return new InetSocketAddress(raftEndpoint().host(), port);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.github.raftkit.examples.kv.server;
+package io.github.raftkit.server.launch;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -30,14 +30,14 @@ import picocli.CommandLine.Spec;
  * <p>An example subclasses it with its own {@code @Command(name = "server", description = ...)} and a no-argument
  * constructor that names its state machine's provider. That is all a plain one needs:
  *
- * <pre>{@code
- * @Command(name = "server", description = "Runs one member of the lock service.")
+ * <pre>
+ * &#64;Command(name = "server", description = "Runs one member of the lock service.")
  * public final class LockServerCommand extends ServerCommand {
  *     public LockServerCommand() {
  *         super("lock");
  *     }
  * }
- * }</pre>
+ * </pre>
  *
  * An example with flags and front ends of its own declares the flags as {@code @Option} fields (they may also be keys
  * of the config file) and overrides {@link #application}. Their types need converters of picocli's own or on the

@@ -2,6 +2,8 @@ package io.github.raftkit.examples.kv.cli;
 
 import io.github.raftkit.examples.kv.client.KvClient;
 import io.github.raftkit.examples.kv.command.CasResult;
+import io.github.raftkit.server.cli.Exit;
+import io.github.raftkit.server.cli.Printer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +27,7 @@ public final class CasCommand extends ClientCommand {
                 : "not swapped: " + result.current().map(e -> "its mod revision is " + e.modRevision())
                         .orElse("no such key");
         out.print(text, Printer.object().put("succeeded", result.succeeded()).put("revision", result.revision())
-                .set("current", Printer.entry(result.current())));
+                .set("current", EntryJson.of(result.current())));
         return result.succeeded() ? Exit.SUCCESS : Exit.MISS;
     }
 }

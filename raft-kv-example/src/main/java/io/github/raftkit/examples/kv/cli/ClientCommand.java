@@ -3,12 +3,16 @@ package io.github.raftkit.examples.kv.cli;
 import io.github.raftkit.core.assembly.RaftClients;
 import io.github.raftkit.examples.kv.client.KvClient;
 import io.github.raftkit.examples.kv.command.KvLimits;
+import io.github.raftkit.server.cli.ClientOptions;
+import io.github.raftkit.server.cli.Exit;
+import io.github.raftkit.server.cli.Printer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 
 /**
  * A command that talks to the store through a {@link KvClient} over Netty, closed when the command ends. Failures
- * propagate to {@link FailureExit}, which turns them into exit statuses.
+ * propagate to the command line ({@link io.github.raftkit.server.cli.CommandTree}), which turns them into exit
+ * statuses.
  */
 abstract class ClientCommand implements Callable<Integer> {
     /**

@@ -2,6 +2,7 @@ package io.github.raftkit.examples.kv.cli;
 
 import io.github.raftkit.examples.kv.client.KvClient;
 import io.github.raftkit.examples.kv.command.KeyValue;
+import io.github.raftkit.server.cli.Exit;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,10 +20,10 @@ public final class GetCommand extends ClientCommand {
     @Override
     Exit run(KvClient kv) {
         Optional<KeyValue> entry = read.reading(kv).get(key);
-        if (entry.isEmpty() && !out.json) {
+        if (entry.isEmpty() && !out.json()) {
             out.note("not found: " + key);
         } else {
-            out.print(entry.map(e -> e.value().utf8()).orElse(""), Printer.entry(entry));
+            out.print(entry.map(e -> e.value().utf8()).orElse(""), EntryJson.of(entry));
         }
         return entry.isPresent() ? Exit.SUCCESS : Exit.MISS;
     }

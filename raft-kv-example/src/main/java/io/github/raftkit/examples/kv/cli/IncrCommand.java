@@ -2,6 +2,8 @@ package io.github.raftkit.examples.kv.cli;
 
 import io.github.raftkit.examples.kv.client.KvClient;
 import io.github.raftkit.examples.kv.command.IncrementResult;
+import io.github.raftkit.server.cli.Exit;
+import io.github.raftkit.server.cli.Printer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -4,6 +4,8 @@ import io.github.raftkit.examples.kv.client.KvClient;
 import io.github.raftkit.examples.kv.command.Bytes;
 import io.github.raftkit.examples.kv.command.PutCondition;
 import io.github.raftkit.examples.kv.command.PutResult;
+import io.github.raftkit.server.cli.Exit;
+import io.github.raftkit.server.cli.Printer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +42,7 @@ public final class PutCommand extends ClientCommand {
         String text = result.written() ? "OK, revision " + result.revision()
                 : "not written: " + (when == PutCondition.IF_ABSENT ? "the key exists" : "no such key");
         out.print(text, Printer.object().put("written", result.written()).put("revision", result.revision())
-                .set("previous", Printer.entry(result.previous())));
+                .set("previous", EntryJson.of(result.previous())));
         return result.written() ? Exit.SUCCESS : Exit.MISS;
     }
 }

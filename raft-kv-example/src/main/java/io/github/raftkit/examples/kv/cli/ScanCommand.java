@@ -6,6 +6,8 @@ import io.github.raftkit.examples.kv.client.KvClient;
 import io.github.raftkit.examples.kv.command.Bytes;
 import io.github.raftkit.examples.kv.command.KeyValue;
 import io.github.raftkit.examples.kv.command.ScanResult;
+import io.github.raftkit.server.cli.Exit;
+import io.github.raftkit.server.cli.Printer;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -37,10 +39,10 @@ public final class ScanCommand extends ClientCommand {
                 limit);
         ObjectNode json = Printer.object();
         ArrayNode entries = json.putArray("entries");
-        result.entries().forEach(entry -> entries.add(Printer.entry(entry)));
+        result.entries().forEach(entry -> entries.add(EntryJson.of(entry)));
         json.put("more", result.more());
         out.print(result.entries().stream().map(ScanCommand::line).collect(Collectors.joining("\n")), json);
-        if (result.more() && !out.json) {
+        if (result.more() && !out.json()) {
             out.note("(more keys: raise --limit, or pass the last key as --after)");
         }
         return Exit.SUCCESS;

@@ -1,23 +1,21 @@
 package io.github.raftkit.examples.kv.demo;
 
+import io.github.raftkit.api.NodeId;
 import io.github.raftkit.api.client.ClientConfig;
+import io.github.raftkit.examples.kv.Main;
 import io.github.raftkit.examples.kv.client.KvClient;
 import io.github.raftkit.examples.kv.command.Bytes;
 import io.github.raftkit.examples.kv.command.KeyValue;
+import io.github.raftkit.server.process.ProcessCluster;
+import io.github.raftkit.server.process.ServerLaunch;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
@@ -33,76 +31,71 @@ public final class ProcessClusterDemo {
     private static final int WRITERS = 8;
     private static final Duration PHASE = Duration.ofSeconds(4);
     private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final String RESP_PORT = "--resp-port";
+    /** Roomier than a test's members: the demo runs nothing else beside them, and measures their latency. */
+    private static final ServerLaunch LAUNCH = ServerLaunch.of(Main.class).withPorts(RESP_PORT)
+            .withJvmOptions("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
 
     private final PrintStream out;
-    private final Path dir;
-    private final List<MemberProcess> processes = new ArrayList<>();
-    private final StatusProbe probe = new StatusProbe();
+    private final ProcessCluster cluster;
 
-    private ProcessClusterDemo(PrintStream out, Path dir) {
+    private ProcessClusterDemo(PrintStream out, ProcessCluster cluster) {
         this.out = out;
-        this.dir = dir;
+        this.cluster = cluster;
     }
 
     /** Runs the demo; returns the exit status: 0 when every acknowledged write survived. */
     public static int run(PrintStream out) throws IOException, InterruptedException {
-        ProcessClusterDemo demo = new ProcessClusterDemo(out, Files.createTempDirectory("raft-kv-demo-"));
-        Thread cleanup = new Thread(demo::stopAll, "demo-cleanup");
+        Path dir = Files.createTempDirectory("raft-kv-demo-");
+        long started = System.nanoTime();
+        ProcessCluster cluster = ProcessCluster.start(dir, MEMBERS, LAUNCH);
+        Thread cleanup = new Thread(cluster::close, "demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         boolean verified = false;
         try {
-            verified = demo.story();
+            verified = new ProcessClusterDemo(out, cluster).story(dir, started);
         } finally {
-            demo.stopAll();
+            cluster.close();
             Runtime.getRuntime().removeShutdownHook(cleanup);
             if (verified) {
-                demo.deleteDirectory();
+                deleteDirectory(dir);
             } else {
-                out.println("logs and data kept in " + demo.dir);
+                out.println("logs and data kept in " + dir);
             }
         }
         return verified ? 0 : 1;
     }
 
-    private boolean story() throws IOException, InterruptedException {
-        List<DemoMember> members = allocateMembers();
-        String peers = members.stream().map(m -> m.id() + "=" + DemoMember.HOST + ":" + m.raftPort())
-                .collect(Collectors.joining(","));
-        out.println("raft-kv demo: 3 server processes on 127.0.0.1 (raft " + peers + "), file storage in " + dir);
-        long started = System.nanoTime();
-        for (DemoMember member : members) {
-            MemberProcess process = new MemberProcess(member, peers, dir);
-            process.start();
-            processes.add(process);
-            out.println("  started " + member.id() + " (pid " + process.pid() + ", http " + member.httpPort()
-                    + ", redis " + member.respPort() + ")");
+    private boolean story(Path dir, long started) throws IOException, InterruptedException {
+        out.println("raft-kv demo: 3 server processes on 127.0.0.1 (raft " + cluster.peers() + "), file storage in "
+                + dir);
+        for (NodeId member : cluster.members()) {
+            out.println("  started " + member + " (pid " + cluster.pid(member) + ", http "
+                    + cluster.adminEndpoint(member).port() + ", redis " + cluster.port(member, RESP_PORT) + ")");
         }
-        MemberProcess leader = awaitLeader(p -> true);
-        out.printf("%s leads (%d ms after the processes were started)%n", leader.member().id(), millisSince(started));
+        NodeId leader = cluster.awaitLeader(Optional.empty());
+        out.printf("%s leads (%d ms after the processes were started)%n", leader, millisSince(started));
 
-        ClientConfig config = ClientConfig.builder().transport("netty")
-                .endpoints(members.stream().map(DemoMember::raftEndpoint).toList())
-                .requestTimeout(Duration.ofSeconds(10)).build();
+        ClientConfig config = cluster.clientConfig(Duration.ofSeconds(10));
         try (KvClient client = KvClient.connect(config)) {
             WriteLoad load = new WriteLoad(client, WRITERS);
             load.start(System.nanoTime() + DEADLINE.toNanos());
             progressFor(PHASE, load);
 
-            out.printf("%nkill -9 %s (pid %d), the leader, while %d writers keep writing%n", leader.member().id(),
-                    leader.pid(), WRITERS);
+            out.printf("%nkill -9 %s (pid %d), the leader, while %d writers keep writing%n", leader,
+                    cluster.pid(leader), WRITERS);
             long killed = System.nanoTime();
-            leader.kill();
-            MemberProcess lost = leader;
-            MemberProcess next = awaitLeader(p -> p != lost);
-            out.printf("%s leads after %d ms%n", next.member().id(), millisSince(killed));
+            cluster.kill(leader);
+            NodeId next = cluster.awaitLeader(Optional.of(leader));
+            out.printf("%s leads after %d ms%n", next, millisSince(killed));
             progressFor(PHASE, load);
 
-            out.printf("%nrestarting %s; it recovers its log from disk and catches up%n", lost.member().id());
+            out.printf("%nrestarting %s; it recovers its log from disk and catches up%n", leader);
             long restarted = System.nanoTime();
-            lost.start();
-            long target = probe.status(next.member()).map(StatusProbe.Status::commitIndex).orElse(0L);
-            awaitCaughtUp(lost, target);
-            out.printf("%s applied through index %d within %d ms of its restart%n", lost.member().id(), target,
+            cluster.start(leader);
+            long target = cluster.status(next).map(status -> status.path("commitIndex").asLong()).orElse(0L);
+            cluster.awaitApplied(leader, target);
+            out.printf("%s applied through index %d within %d ms of its restart%n", leader, target,
                     millisSince(restarted));
             progressFor(Duration.ofSeconds(1), load);
             load.stop();
@@ -151,75 +144,10 @@ public final class ProcessClusterDemo {
         }
     }
 
-    private MemberProcess awaitLeader(Predicate<MemberProcess> eligible) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (MemberProcess process : processes) {
-                if (process.alive() && eligible.test(process)
-                        && probe.status(process.member()).map(StatusProbe.Status::leading).orElse(false)) {
-                    return process;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException("no leader within " + DEADLINE.toSeconds() + " s; see the logs in " + dir);
-    }
-
-    private void awaitCaughtUp(MemberProcess process, long index) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (probe.status(process.member()).map(s -> s.appliedIndex() >= index).orElse(false)) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException(process.member().id() + " did not catch up to index " + index + " within "
-                + DEADLINE.toSeconds() + " s; see the logs in " + dir);
-    }
-
-    private void stopAll() {
-        for (MemberProcess process : processes) {
-            try {
-                process.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void deleteDirectory() throws IOException {
+    private static void deleteDirectory(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
-            }
-        }
-    }
-
-    /**
-     * Three members with ports free on loopback now; all sockets are held until every port is chosen, so no two
-     * members get the same one. A clash with another program in the moment before a member binds is rare.
-     */
-    private static List<DemoMember> allocateMembers() {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < MEMBERS * 3; i++) {
-                held.add(new ServerSocket(0, 1, InetAddress.getByName(DemoMember.HOST)));
-            }
-            List<DemoMember> members = new ArrayList<>();
-            for (int i = 0; i < MEMBERS; i++) {
-                members.add(new DemoMember("n" + (i + 1), held.get(3 * i).getLocalPort(),
-                        held.get(3 * i + 1).getLocalPort(), held.get(3 * i + 2).getLocalPort()));
-            }
-            return members;
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free ports on " + DemoMember.HOST, e);
-        } finally {
-            for (ServerSocket socket : held) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // Closing a listening socket that accepted nothing has nothing to report.
-                }
             }
         }
     }

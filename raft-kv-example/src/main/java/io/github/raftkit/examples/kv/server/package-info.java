@@ -1,5 +1,5 @@
 /**
- * {@code raft-kv server}: one member of the key-value store as a process of its own, over the {@code netty}
- * transport and {@code file} stores, with its admin HTTP port, configured from flags and an optional file.
+ * {@code raft-kv server}: the shared member process of {@code raft-server} running the key-value store, with its
+ * limits and its Redis-protocol port as flags of its own.
  */
 package io.github.raftkit.examples.kv.server;

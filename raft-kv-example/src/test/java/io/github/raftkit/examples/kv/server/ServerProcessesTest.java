@@ -12,9 +12,12 @@ import io.github.raftkit.examples.kv.Main;
 import io.github.raftkit.examples.kv.client.KvClient;
 import io.github.raftkit.examples.kv.resp.RedisTools;
 import io.github.raftkit.examples.kv.resp.RespTestClient;
+import io.github.raftkit.server.process.ProcessCluster;
+import io.github.raftkit.server.process.ServerLaunch;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerProcessesTest {
     private static final int WRITES_PER_PHASE = 20;
+    private static final String RESP_PORT = "--resp-port";
 
     @TempDir
     Path dir;
@@ -52,7 +56,7 @@ class ServerProcessesTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void killingTheLeaderAndThenAFollowerMidWriteLosesNoAcknowledgedWrite() throws Exception {
-        cluster = ProcessCluster.start(dir, 3);
+        cluster = ProcessCluster.start(dir, 3, ServerLaunch.of(Main.class).withPorts(RESP_PORT));
         NodeId leader = cluster.awaitLeader(Optional.empty());
         for (NodeId node : List.of(NodeId.of("n1"), NodeId.of("n2"), NodeId.of("n3"))) {
             assertEquals(Optional.of(200), cluster.health(node), node + " is healthy");
@@ -63,7 +67,7 @@ class ServerProcessesTest {
         everyMemberSpeaksTheRedisProtocol(leader);
 
         Set<Integer> acknowledged = new ConcurrentSkipListSet<>();
-        try (KvClient kv = KvClient.connect(cluster.clientConfig())) {
+        try (KvClient kv = KvClient.connect(cluster.clientConfig(Duration.ofSeconds(20)))) {
             AtomicBoolean writing = new AtomicBoolean(true);
             Thread writer = new Thread(() -> {
                 for (int i = 0; writing.get(); i++) {
@@ -85,9 +89,7 @@ class ServerProcessesTest {
 
                 // Any single member may crash: the old leader returns, then a follower is killed in turn.
                 cluster.start(leader);
-                Await.until(leader + " caught up after its restart", () -> cluster.status(leader)
-                        .map(status -> status.get("appliedIndex").asLong() >= cluster.status(next)
-                                .map(s -> s.get("commitIndex").asLong()).orElse(Long.MAX_VALUE)).orElse(false));
+                cluster.awaitApplied(leader, cluster.status(next).orElseThrow().get("commitIndex").asLong());
                 NodeId follower = List.of(NodeId.of("n1"), NodeId.of("n2"), NodeId.of("n3")).stream()
                         .filter(node -> !node.equals(next) && !node.equals(leader)).findFirst().orElseThrow();
                 cluster.kill(follower);
@@ -147,15 +149,15 @@ class ServerProcessesTest {
     private void everyMemberSpeaksTheRedisProtocol(NodeId leader) {
         List<NodeId> followers = List.of(NodeId.of("n1"), NodeId.of("n2"), NodeId.of("n3")).stream()
                 .filter(node -> !node.equals(leader)).toList();
-        try (RespTestClient first = new RespTestClient(cluster.respPort(followers.get(0)));
-             RespTestClient second = new RespTestClient(cluster.respPort(followers.get(1)))) {
+        try (RespTestClient first = new RespTestClient(cluster.port(followers.get(0), RESP_PORT));
+             RespTestClient second = new RespTestClient(cluster.port(followers.get(1), RESP_PORT))) {
             assertEquals("OK", first.call("SET", "via-redis", "yes"));
             assertEquals("yes", second.call("GET", "via-redis"));
             assertEquals(1L, second.call("DEL", "via-redis"));
             String info = (String) first.call("INFO", "raft");
             assertTrue(info.contains("role:follower") && info.contains("leader:" + leader), info);
         }
-        RedisTools.assertBenchmarkClean(RedisTools.run("redis-benchmark", cluster.respPort(followers.get(0)),
+        RedisTools.assertBenchmarkClean(RedisTools.run("redis-benchmark", cluster.port(followers.get(0), RESP_PORT),
                 "-t", "set,get", "-n", "2000", "-c", "10", "-P", "8", "-q"));
     }
 

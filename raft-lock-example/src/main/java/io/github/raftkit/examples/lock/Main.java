@@ -1,0 +1,29 @@
+package io.github.raftkit.examples.lock;
+
+import io.github.raftkit.examples.lock.server.LockServerCommand;
+import io.github.raftkit.server.cli.CommandTree;
+import io.github.raftkit.server.cli.HelpOption;
+import io.github.raftkit.server.cli.MembersCommand;
+import io.github.raftkit.server.cli.Refusal;
+import io.github.raftkit.server.cli.StatusCommand;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code raft-lock}, the entry point of the runnable jar: the server and the command-line client, as subcommands. */
+@Command(name = "raft-lock", description = "A distributed lock service with sessions and fencing tokens, on raftkit.",
+        subcommands = {LockServerCommand.class, StatusCommand.class, MembersCommand.class})
+public final class Main {
+    @Mixin
+    HelpOption help;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The whole command tree, with the converters, exit statuses and usage that every command shares. */
+    public static CommandLine commandLine() {
+        return CommandTree.of(new Main(), Refusal.NONE, Map.of());
+    }
+}

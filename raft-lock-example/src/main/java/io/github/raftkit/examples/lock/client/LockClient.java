@@ -15,6 +15,7 @@ import io.github.raftkit.examples.lock.command.LockResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -183,7 +184,12 @@ public final class LockClient implements AutoCloseable {
     }
 
     private LockResult query(LockQuery query, Duration hold) {
-        return decode(raft.queryAsync(LockCodec.encode(query), ReadConsistency.LINEARIZABLE, hold).join());
+        try {
+            return decode(raft.queryAsync(LockCodec.encode(query), ReadConsistency.LINEARIZABLE, hold).join());
+        } catch (CompletionException e) {
+            // The same exceptions as the synchronous calls throw: the RaftException itself.
+            throw e.getCause() instanceof RaftException raftException ? raftException : e;
+        }
     }
 
     private void keepAlive() {

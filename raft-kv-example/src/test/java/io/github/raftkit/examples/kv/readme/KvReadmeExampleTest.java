@@ -1,16 +1,13 @@
 package io.github.raftkit.examples.kv.readme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.raftkit.api.ReadConsistency;
 import io.github.raftkit.api.client.ClientConfig;
+import io.github.raftkit.core.examples.ReadmeSnippet;
 import io.github.raftkit.examples.kv.client.KvClient;
 import io.github.raftkit.examples.kv.client.KvCluster;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,9 +15,6 @@ import org.junit.jupiter.api.Test;
  * as is (the README's first line builds the configuration for a local {@code bin/cluster} instead).
  */
 class KvReadmeExampleTest {
-    private static final String BEGIN = "// ---- README example: begin ----";
-    private static final String END = "// ---- README example: end ----";
-
     @Test
     void theExampleRunsAndLeavesWhatItSays() {
         try (KvCluster cluster = new KvCluster()) {
@@ -36,12 +30,7 @@ class KvReadmeExampleTest {
 
     @Test
     void theReadmeShowsTheExampleAsItRuns() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/io/github/raftkit/examples/kv/readme/"
-                + "KvReadmeExampleTest.java"));
-        String example = source.substring(source.lastIndexOf(BEGIN) + BEGIN.length(), source.lastIndexOf(END));
-        String readme = Files.readString(Path.of("../README.md"));
-        assertTrue(normalize(readme).contains(normalize(example)),
-                "README.md must show the key-value example between the markers in KvReadmeExampleTest, as is");
+        ReadmeSnippet.assertShown("src/test/java/io/github/raftkit/examples/kv/readme/KvReadmeExampleTest.java");
     }
 
     private static void example(ClientConfig config) {
@@ -54,10 +43,5 @@ class KvReadmeExampleTest {
             kv.reading(ReadConsistency.STALE).scan("col", 100);   // up to 100 keys with the prefix, in byte order
         }
         // ---- README example: end ----
-    }
-
-    /** Indentation differs between a method body and a README code block; everything else must match. */
-    private static String normalize(String code) {
-        return code.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.raftkit.examples.lock;
 
+import io.github.raftkit.examples.lock.cli.AcquireCommand;
 import io.github.raftkit.examples.lock.cli.HoldersCommand;
 import io.github.raftkit.examples.lock.cli.LockRefusal;
 import io.github.raftkit.examples.lock.cli.ReleaseCommand;
@@ -17,13 +18,14 @@ import picocli.CommandLine.Mixin;
 
 /** {@code raft-lock}, the entry point of the runnable jar: the server and the command-line client, as subcommands. */
 @Command(name = "raft-lock", description = "A distributed lock service with sessions and fencing tokens, on raftkit.",
-        subcommands = {LockServerCommand.class, ReleaseCommand.class, HoldersCommand.class,
+        subcommands = {LockServerCommand.class, AcquireCommand.class, ReleaseCommand.class, HoldersCommand.class,
             SessionCommand.class, StatusCommand.class, MembersCommand.class})
 public final class Main {
     /** What statuses 1 and 4 mean for the lock commands. */
     private static final Map<Exit, String> EXIT_MEANINGS = Map.of(
-            Exit.MISS, "no such open session (session)",
-            Exit.REJECTED, "refused by the lock service (release of a lock the session does not hold, ...)");
+            Exit.MISS, "not acquired within --wait (acquire), or no such open session (session)",
+            Exit.REJECTED, "refused by the lock service (release of a lock the session does not hold, ...), or "
+                    + "the session was lost while waiting or holding (acquire)");
 
     @Mixin
     HelpOption help;

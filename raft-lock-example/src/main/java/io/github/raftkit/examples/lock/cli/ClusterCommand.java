@@ -9,7 +9,6 @@ import io.github.raftkit.server.cli.ClientOptions;
 import io.github.raftkit.server.cli.Exit;
 import io.github.raftkit.server.cli.Printer;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,10 +38,7 @@ abstract class ClusterCommand implements Callable<Integer> {
         ClientConfig config = cluster.config();
         try {
             return run(config);
-        } catch (RuntimeException failure) {
-            // LockClient waits on futures with join(), which wraps what the RaftClient failed with.
-            RuntimeException cause = failure instanceof CompletionException
-                    && failure.getCause() instanceof RuntimeException wrapped ? wrapped : failure;
+        } catch (RuntimeException cause) {
             if (!unavailable(cause)) {
                 throw cause;
             }

@@ -95,8 +95,9 @@ public final class PauseDemo {
         victim.contender().await("LOST", victim.line(), DEADLINE).ifPresent(lost -> out.println(
                 victim.contender().name() + "'s session listener: " + lost.substring("LOST ".length())));
         List<String> lines = file.lines();
-        out.println(file.lines().size() + " lines in the file, none from the stale holder: "
-                + lines.stream().noneMatch(line -> line.endsWith(" token " + victim.token())));
+        boolean clean = lines.stream().noneMatch(line -> line.endsWith(" token " + victim.token()));
+        out.println("the file holds " + lines + (clean ? ": nothing from the stale holder"
+                : ": A WRITE FROM THE STALE HOLDER GOT IN"));
         return new Outcome(victim.contender().name(), victim.token(), takeover.contender().name(), takeover.token(),
                 refusal, lines);
     }

@@ -31,4 +31,9 @@ public interface SimApplication {
      * {@link SimWorkload#start} on.
      */
     SimWorkload newWorkload(SimCluster cluster);
+
+    /** The command that replays run {@code seed} of this application alone, for failure reports. */
+    default String replayCommand(long seed) {
+        return "./mvnw -pl raft-core test -Dtest=SimulationSweepTest -Draftkit.simulation.seed=" + seed;
+    }
 }

@@ -36,6 +36,7 @@ public final class Simulation {
     private final CalmPeriod calm;
     private final InvariantChecker checker;
     private final SnapshotHistory history = new SnapshotHistory();
+    private final String replay;
 
     public Simulation(long seed, SimulationSetup setup) {
         this.seed = seed;
@@ -48,6 +49,7 @@ public final class Simulation {
         this.network = new Network(members, config.network(), random, events, stats);
         SimulationCluster cluster = new SimulationCluster(config, nodes, random, events, trace);
         this.workload = setup.application().newWorkload(cluster);
+        this.replay = setup.application().replayCommand(seed);
         Random clockOrigins = new Random(Fnv64.update(Fnv64.EMPTY, seed));
         for (int i = 0; i < members.size(); i++) {
             nodes.add(new SimNode(i, config.engine().forMember(members.get(i), members,
@@ -134,7 +136,7 @@ public final class Simulation {
             states.add(node.describe());
         }
         states.add("config: " + config);
-        return new SimulationFailure(seed, invariant, name, detail + " (at " + events.now() + " ms)", states,
-                trace.lastLines(), cause);
+        return new SimulationFailure(seed, invariant, name, detail + " (at " + events.now() + " ms)", replay,
+                states, trace.lastLines(), cause);
     }
 }

@@ -13,9 +13,9 @@ public final class SimulationFailure extends AssertionError {
     private final Invariant invariant;
     private final String invariantName;
 
-    SimulationFailure(long seed, Invariant invariant, String invariantName, String detail, List<String> nodeStates,
-                      List<String> trace, Throwable cause) {
-        super(message(seed, invariantName, detail, nodeStates, trace), cause);
+    SimulationFailure(long seed, Invariant invariant, String invariantName, String detail, String replay,
+                      List<String> nodeStates, List<String> trace, Throwable cause) {
+        super(message(seed, invariantName, detail, replay, nodeStates, trace), cause);
         this.seed = seed;
         this.invariant = invariant;
         this.invariantName = invariantName;
@@ -34,13 +34,12 @@ public final class SimulationFailure extends AssertionError {
         return invariantName;
     }
 
-    private static String message(long seed, String invariant, String detail, List<String> nodeStates,
-                                  List<String> trace) {
+    private static String message(long seed, String invariant, String detail, String replay,
+                                  List<String> nodeStates, List<String> trace) {
         StringBuilder text = new StringBuilder()
                 .append("simulation seed ").append(seed).append(" broke ").append(invariant).append(": ")
                 .append(detail).append('\n')
-                .append("replay with: ./mvnw -pl raft-core test -Dtest=SimulationSweepTest -Draftkit.simulation.seed=")
-                .append(seed).append('\n')
+                .append("replay with: ").append(replay).append('\n')
                 .append("members:\n");
         nodeStates.forEach(line -> text.append("  ").append(line).append('\n'));
         text.append("last ").append(trace.size()).append(" trace lines:\n");

@@ -39,6 +39,13 @@ final class LockApplication implements SimApplication {
     }
 
     @Override
+    public String replayCommand(long seed) {
+        return "./mvnw -pl raft-lock-example -am verify -Dtest=LockSimulationTest"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Draftkit.lock.simulation.firstSeed=" + seed
+                + " -Draftkit.lock.simulation.seeds=1";
+    }
+
+    @Override
     public SimWorkload newWorkload(SimCluster cluster) {
         return new LockWorkload(cluster, stats);
     }

@@ -1,6 +1,7 @@
 package io.github.raftkit.examples.lock.client;
 
 import io.github.raftkit.examples.lock.command.LockMode;
+import java.time.Duration;
 
 /**
  * A lock held by a {@link LockClient}'s session. {@link #close()} releases it; use it in try-with-resources.
@@ -50,15 +51,36 @@ public final class Lock implements AutoCloseable {
         return !released && session.alive();
     }
 
-    /** Releases this hold; nothing happens if it was released already or its session was lost. */
-    @Override
-    public void close() {
+    /**
+     * How long the client trusts its session from now, by its own clock: the lock cannot pass to anyone else before
+     * this time runs out. Negative once it has: it tells how long ago the trust ended. Work that cannot finish within
+     * it should not start.
+     */
+    public Duration remaining() {
+        return Duration.ofNanos(session.remainingNanos());
+    }
+
+    /**
+     * Releases this hold, and says whether it did: false if it was released already, or if its session was lost, when
+     * there is nothing to send (the service frees the lock when the session expires).
+     *
+     * @throws LockException if the service refused the release: it no longer counts this session as a holder
+     */
+    public boolean release() {
         if (released) {
-            return;
+            return false;
         }
         released = true;
-        if (session.alive()) {
-            client.release(session, name);
+        if (!session.alive()) {
+            return false;
         }
+        client.release(session, name);
+        return true;
+    }
+
+    /** {@link #release()}, for try-with-resources. */
+    @Override
+    public void close() {
+        release();
     }
 }

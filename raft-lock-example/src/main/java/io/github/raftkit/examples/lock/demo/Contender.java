@@ -2,6 +2,7 @@ package io.github.raftkit.examples.lock.demo;
 
 import io.github.raftkit.api.Endpoint;
 import io.github.raftkit.api.client.ClientConfig;
+import io.github.raftkit.api.error.RaftException;
 import io.github.raftkit.examples.lock.client.Lock;
 import io.github.raftkit.examples.lock.client.LockClient;
 import io.github.raftkit.examples.lock.client.LockException;
@@ -11,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Option;
  * to a {@link FencedFile} with its fencing token; or, with {@code --hold}, takes it once and holds it until its
  * standard input ends. It reports what happens as one line per event on standard output, flushed at once, for the
  * process that watches it: {@code ACQUIRED token session}, {@code WROTE token}, {@code REFUSED token highest},
- * {@code LOST session reason}, {@code FAILED error message}.
+ * {@code LOST session reason}, {@code FAILED error message}, and {@code HISTORY ...} lines with wall-clock times for a
+ * history check ({@code acquire session token invoked returned}, {@code release session invoked returned},
+ * {@code release-unknown session invoked}, {@code expire session since}, {@code acquire-failed invoked}).
  *
  * <p>Between taking the lock and writing it waits {@code --work-ms}: a pause there (a SIGSTOP, a long GC) is exactly
  * the window in which a holder's session can expire and the lock pass on, which the fencing token then catches.
@@ -89,9 +93,19 @@ public final class Contender implements Callable<Integer> {
     }
 
     private void contend(LockClient locks, FencedFile fenced) throws IOException, InterruptedException {
-        try (Lock lock = locks.acquire(lockName)) {
-            long token = lock.fencingToken();
-            report("ACQUIRED", token, lock.session());
+        long asked = micros();
+        Lock lock;
+        try {
+            lock = locks.acquire(lockName);
+        } catch (LockException e) {
+            report("FAILED", e.error(), e.getMessage());
+            report("HISTORY", "acquire-failed", asked);
+            return;
+        }
+        long token = lock.fencingToken();
+        report("HISTORY", "acquire", lock.session(), token, asked, micros());
+        report("ACQUIRED", token, lock.session());
+        try {
             Thread.sleep(workMillis);
             FencedFile.Outcome outcome = fenced.write(token, name + " token " + token);
             if (outcome instanceof FencedFile.Refused refused) {
@@ -99,10 +113,35 @@ public final class Contender implements Callable<Integer> {
             } else {
                 report("WROTE", token);
             }
-        } catch (LockException e) {
-            // Releasing a lock whose session the service ended, or a session lost while waiting: try again.
-            report("FAILED", e.error(), e.getMessage());
+        } finally {
+            release(lock);
         }
+    }
+
+    /**
+     * Releases, and reports it for the history: a release the service answered, one whose outcome is unknown, or the
+     * session's end, from the moment this client stopped trusting it (when a pause outlived the time to live).
+     */
+    private void release(Lock lock) {
+        long asked = micros();
+        long trustEnd = asked + lock.remaining().toNanos() / 1_000;
+        try {
+            if (lock.release()) {
+                report("HISTORY", "release", lock.session(), asked, micros());
+            } else {
+                report("HISTORY", "expire", lock.session(), trustEnd);
+            }
+        } catch (LockException | RaftException e) {
+            report("FAILED", e.getClass().getSimpleName(), e.getMessage());
+            report("HISTORY", "release-unknown", lock.session(), asked);
+            report("HISTORY", "expire", lock.session(), trustEnd);
+        }
+    }
+
+    /** Wall-clock microseconds: the contenders on one machine share the clock, so their histories merge. */
+    private static long micros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     }
 
     private synchronized void report(String event, Object... fields) {

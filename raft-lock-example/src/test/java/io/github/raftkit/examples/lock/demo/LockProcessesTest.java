@@ -11,10 +11,16 @@ import io.github.raftkit.examples.lock.command.LockMode;
 import io.github.raftkit.examples.lock.command.LockResult;
 import io.github.raftkit.server.process.ProcessCluster;
 import io.github.raftkit.server.process.ServerLaunch;
+import io.github.raftkit.testkit.linearizability.CheckResult;
+import io.github.raftkit.testkit.linearizability.LinearizabilityChecker;
+import io.github.raftkit.testkit.linearizability.LockModel;
+import io.github.raftkit.testkit.linearizability.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +79,60 @@ class LockProcessesTest {
                 assertTrue(lock.fencingToken() > held[0], "token " + lock.fencingToken() + " after " + held[0]);
             }
         }
+    }
+
+    /**
+     * Three contenders take turns at one lock while holders are stopped with SIGSTOP for longer than the time to
+     * live, and the wall-clock history they report is checked with {@link LockModel}: a holder that stopped trusting
+     * its session appears as an indeterminate release from the end of its trust, so a grant to anyone else that
+     * returned before then would make the history not linearizable.
+     */
+    @Test
+    void aHistoryWithHoldersPausedPastTheirTimeToLiveKeepsTheLockExclusive() throws Exception {
+        List<ContenderProcess> contenders = new ArrayList<>();
+        Random random = new Random(8);
+        try {
+            for (String name : List.of("c1", "c2", "c3")) {
+                contenders.add(ContenderProcess.start(name, List.of("--endpoints", cluster.raftEndpoints(false),
+                        "--lock", "history-lock", "--file", dir.resolve("history.txt").toString(),
+                        "--ttl-ms", Long.toString(TTL.toMillis()), "--work-ms", "200")));
+            }
+            for (int pause = 0; pause < 4; pause++) {
+                ContenderProcess holder = nextHolder(contenders);
+                holder.pause();
+                Thread.sleep(TTL.toMillis() + 500 + random.nextInt(2_000));
+                holder.resume();
+                Thread.sleep(500 + random.nextInt(1_000));
+            }
+        } finally {
+            contenders.forEach(ContenderProcess::close);
+        }
+        ContenderHistory history = new ContenderHistory("history-lock");
+        for (int i = 0; i < contenders.size(); i++) {
+            history.add(i + 1, contenders.get(i).lines());
+        }
+        CheckResult result = LinearizabilityChecker.check(new LockModel(), history.operations(), 1_000_000);
+        assertEquals(Verdict.LINEARIZABLE, result.verdict(), result.explanation());
+        assertTrue(history.expiries() > 0, "no holder outlived its time to live: " + history.operations());
+        assertEquals(0, history.failedAcquires(), "an acquire lost its session although no waiter was paused");
+    }
+
+    /** The contender that reported the latest grant, once one did. */
+    private static ContenderProcess nextHolder(List<ContenderProcess> contenders) throws InterruptedException {
+        int[] seen = contenders.stream().mapToInt(c -> c.lines().size()).toArray();
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < contenders.size(); i++) {
+                List<String> lines = contenders.get(i).lines();
+                for (int at = seen[i]; at < lines.size(); at++) {
+                    if (lines.get(at).startsWith("ACQUIRED ")) {
+                        return contenders.get(i);
+                    }
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no contender took the lock within " + DEADLINE);
     }
 
     @Test

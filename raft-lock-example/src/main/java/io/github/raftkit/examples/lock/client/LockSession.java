@@ -55,6 +55,11 @@ final class LockSession {
         return !lost && nanoTime.getAsLong() - validUntil < 0;
     }
 
+    /** How long this client trusts the session from now: negative once the trust has ended. */
+    long remainingNanos() {
+        return validUntil - nanoTime.getAsLong();
+    }
+
     /** A command from this session sent at {@code sentNanos} was applied. */
     synchronized void renewed(long sentNanos) {
         if (lost || sentNanos + trustedNanos - validUntil <= 0) {

@@ -2,6 +2,7 @@ package io.github.raftkit.examples.lock;
 
 import io.github.raftkit.examples.lock.cli.AcquireCommand;
 import io.github.raftkit.examples.lock.cli.HoldersCommand;
+import io.github.raftkit.examples.lock.cli.LoadCommand;
 import io.github.raftkit.examples.lock.cli.LockRefusal;
 import io.github.raftkit.examples.lock.cli.ReleaseCommand;
 import io.github.raftkit.examples.lock.cli.SessionCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Mixin;
 /** {@code raft-lock}, the entry point of the runnable jar: the server and the command-line client, as subcommands. */
 @Command(name = "raft-lock", description = "A distributed lock service with sessions and fencing tokens, on raftkit.",
         subcommands = {LockServerCommand.class, AcquireCommand.class, ReleaseCommand.class, HoldersCommand.class,
-            SessionCommand.class, StatusCommand.class, MembersCommand.class, DemoCommand.class})
+            SessionCommand.class, StatusCommand.class, MembersCommand.class, LoadCommand.class, DemoCommand.class})
 public final class Main {
     /** What statuses 1 and 4 mean for the lock commands. */
     private static final Map<Exit, String> EXIT_MEANINGS = Map.of(

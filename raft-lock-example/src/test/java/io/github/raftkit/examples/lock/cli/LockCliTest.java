@@ -240,6 +240,17 @@ class LockCliTest {
         assertTrue(holders.get("mode").isNull(), holders.toString());
     }
 
+    @Test
+    void aShortLoadCompletesCyclesOnItsOwnLocksAndOnOneSharedLock() throws Exception {
+        for (String[] load : new String[][] {{"load", "--clients", "2", "--seconds", "1", "--json"},
+            {"load", "--clients", "2", "--seconds", "1", "--contended", "--json"}}) {
+            Outcome outcome = cli.run(load);
+            assertEquals(0, outcome.status(), outcome.toString());
+            JsonNode report = Printer.JSON.readTree(outcome.out());
+            assertTrue(report.get("cycles").asLong() > 0 && report.get("failed").asLong() == 0, report.toString());
+        }
+    }
+
     private static Matcher acquired(String line) {
         Matcher matcher = ACQUIRED.matcher(line);
         assertTrue(matcher.matches(), line);

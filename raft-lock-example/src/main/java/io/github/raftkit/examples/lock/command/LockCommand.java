@@ -7,16 +7,22 @@ package io.github.raftkit.examples.lock.command;
  */
 public sealed interface LockCommand {
 
+    /** A command sent in an open session, which it renews. */
+    sealed interface FromSession extends LockCommand {
+        /** The session's id. */
+        long session();
+    }
+
     /** Opens a session that lives while it is renewed at least once per {@code ttlMillis}; answered by its id. */
     record OpenSession(long ttlMillis) implements LockCommand {
     }
 
     /** Renews a session. */
-    record KeepAlive(long session) implements LockCommand {
+    record KeepAlive(long session) implements FromSession {
     }
 
     /** Closes a session: its locks are released and its waits cancelled. */
-    record CloseSession(long session) implements LockCommand {
+    record CloseSession(long session) implements FromSession {
     }
 
     /**
@@ -24,15 +30,15 @@ public sealed interface LockCommand {
      * {@code queue} is set, else answers busy. A session that holds the lock already holds it once more, with the same
      * fencing token.
      */
-    record Acquire(long session, String name, LockMode mode, boolean queue) implements LockCommand {
+    record Acquire(long session, String name, LockMode mode, boolean queue) implements FromSession {
     }
 
     /** Releases one hold of {@code name}; the lock goes to the next waiters once the last hold is released. */
-    record Release(long session, String name) implements LockCommand {
+    record Release(long session, String name) implements FromSession {
     }
 
     /** Stops waiting for {@code name}; if the lock was granted meanwhile, answers the grant instead. */
-    record Cancel(long session, String name) implements LockCommand {
+    record Cancel(long session, String name) implements FromSession {
     }
 
     /**

@@ -37,7 +37,7 @@ final class LockTable {
         } else if (command instanceof LockCommand.Expire expire) {
             return expire(index, expire);
         }
-        long sessionId = sessionOf(command);
+        long sessionId = ((LockCommand.FromSession) command).session();
         LiveSession session = sessions.get(sessionId);
         if (session == null) {
             return missingSession(sessionId);
@@ -54,19 +54,6 @@ final class LockTable {
             return release(index, session, release.name());
         }
         return cancel(session, ((LockCommand.Cancel) command).name());
-    }
-
-    private static long sessionOf(LockCommand command) {
-        if (command instanceof LockCommand.KeepAlive keepAlive) {
-            return keepAlive.session();
-        } else if (command instanceof LockCommand.CloseSession close) {
-            return close.session();
-        } else if (command instanceof LockCommand.Acquire acquire) {
-            return acquire.session();
-        } else if (command instanceof LockCommand.Release release) {
-            return release.session();
-        }
-        return ((LockCommand.Cancel) command).session();
     }
 
     private LockResult open(long index, long ttlMillis) {

@@ -76,8 +76,8 @@ final class ApplyStage {
     }
 
     /**
-     * A query, answered once the state machine has applied through the confirmed index; if it may {@code wait}, only
-     * once the state machine has the answer it waits for ({@link BlockingQueries}) or the wait is over.
+     * A query, answered once the state machine has applied through the confirmed index; while its {@code hold} is not
+     * over, only once the state machine has the answer it waits for ({@link BlockingQueries}).
      */
     record Query(byte[] query, Wait hold, CompletableFuture<byte[]> future) implements ReadRequest {
         /** A query answered as soon as it is fresh enough. */
@@ -189,15 +189,15 @@ final class ApplyStage {
     private final List<Query> staleReads = new ArrayList<>();
 
     /**
-     * {@code extras} is the user's state machine, for its optional {@link BlockingQueries} and {@link LeaderDuties};
-     * {@code leaderTerms} makes the context of a led term.
+     * {@code user} is the user's own state machine (which {@code stateMachine} wraps), for its optional
+     * {@link BlockingQueries} and {@link LeaderDuties}; {@code leaderTerms} makes the context of a led term.
      */
-    ApplyStage(NodeId self, StateMachine stateMachine, Object extras, LongFunction<LeaderTerm> leaderTerms,
+    ApplyStage(NodeId self, StateMachine stateMachine, StateMachine user, LongFunction<LeaderTerm> leaderTerms,
                SnapshotPolicy policy, List<NodeId> members, ThreadFactory threads, Consumer<Throwable> onFailure) {
         this.self = self;
         this.stateMachine = stateMachine;
-        this.blocking = extras instanceof BlockingQueries queries ? Optional.of(queries) : Optional.empty();
-        this.duties = extras instanceof LeaderDuties leader ? Optional.of(leader) : Optional.empty();
+        this.blocking = user instanceof BlockingQueries queries ? Optional.of(queries) : Optional.empty();
+        this.duties = user instanceof LeaderDuties leader ? Optional.of(leader) : Optional.empty();
         this.leaderTerms = leaderTerms;
         this.policy = policy;
         this.members = List.copyOf(members);
